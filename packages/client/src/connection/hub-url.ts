@@ -1,0 +1,15 @@
+import { CLIENT_MODULE_PATH, CLIENT_SCRIPT_PATH } from '@hothub/shared';
+
+/**
+ * The hub's base URL (origin plus any path prefix) from the URL the SDK was loaded from:
+ * `http://127.0.0.1:8888/hothub/client.js` → `http://127.0.0.1:8888`,
+ * `https://app.test/dev/hothub/client.js` → `https://app.test/dev`.
+ */
+export function hubUrlFromScript(scriptUrl: string): string {
+  const url = new URL(scriptUrl);
+  let path = url.pathname;
+  for (const suffix of [CLIENT_SCRIPT_PATH, CLIENT_MODULE_PATH]) {
+    if (path.endsWith(suffix)) path = path.slice(0, -suffix.length);
+  }
+  return `${url.origin}${path.replace(/\/+$/, '')}`;
+}

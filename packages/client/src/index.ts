@@ -1,0 +1,4 @@
+export { connect } from './hub-client.js';
+export type { HubClient, HubClientEvents, HubClientOptions } from './hub-client.js';
+export { hubUrlFromScript } from './connection/hub-url.js';
+export type { Connected, Reloaded, ReloadFailed, KindName } from '@hothub/shared';

@@ -1,0 +1,59 @@
+import { parseArgs } from 'node:util';
+import { validate } from '@hothub/shared';
+import { HubSettings } from '../options/hub-options.js';
+
+export const HELP = `Usage: hothub [options]
+
+Watches wizards/, plugins/, components/, themes/, styles/ and config/ under the root
+and pushes every save to connected pages in milliseconds.
+
+Options:
+  --root DIR        folder to watch (default: current folder)       HOTHUB_ROOT
+  --port N          port to listen on, 0 for a free one (default 8888) HOTHUB_PORT
+  --host H          interface to bind (default 127.0.0.1)             HOTHUB_HOST
+  --config FILE     hub config file, JSON or YAML
+  --debounce MS     wait for MS quiet milliseconds before a reload (default 0) HOTHUB_DEBOUNCE
+  --demo            serve the built-in demo app
+  -h, --help        show this help
+  -v, --version     print the version
+
+Flags win over environment variables, which win over the config file.
+Add <script src="http://HOST:PORT/hothub/client.js"></script> to your page.`;
+
+export interface CliArgs {
+  help: boolean;
+  version: boolean;
+  demo: boolean;
+  config?: string;
+  settings: HubSettings;
+}
+
+/** Parses argv; throws an Error with a one-line message for unknown or invalid flags. */
+export function parseCliArgs(argv: string[]): CliArgs {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      root: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      config: { type: 'string' },
+      debounce: { type: 'string' },
+      demo: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', short: 'v', default: false },
+    },
+  });
+  const raw = { root: values.root, port: values.port, host: values.host, debounce: values.debounce };
+  const defined = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined));
+  const result = validate(HubSettings, defined, 'option');
+  if (!result.ok) throw new Error(result.error.message.replace(/^invalid option at (\w+)/, 'invalid --$1'));
+  return {
+    help: values.help,
+    version: values.version,
+    demo: values.demo,
+    ...(values.config ? { config: values.config } : {}),
+    settings: result.value,
+  };
+}

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createHub, PortInUseError } from '../hub.js';
+import { readSettingsEnv } from '../options/settings-env.js';
+import { readSettingsFile } from '../options/settings-file.js';
+import { HELP, parseCliArgs } from './args.js';
+
+const SHUTDOWN_DEADLINE_MS = 2000;
+
+function packageFile(relative: string): string {
+  // Built as dist/cli.js: the package root is one level up.
+  return fileURLToPath(new URL(`../${relative}`, import.meta.url));
+}
+
+async function main(argv: string[]): Promise<number> {
+  const args = parseCliArgs(argv);
+  if (args.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  if (args.version) {
+    const pkg = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string };
+    process.stdout.write(`${pkg.version}\n`);
+    return 0;
+  }
+  const fromFile = args.config ? await readSettingsFile(args.config) : {};
+  const demo = args.demo ? { root: packageFile('demo') } : {};
+  const hub = createHub({ ...fromFile, ...readSettingsEnv(process.env), ...demo, ...args.settings });
+  await hub.start();
+
+  process.stdout.write(`hothub listening on ${hub.url}\n`);
+  for (const folder of hub.folders()) {
+    process.stdout.write(`  ${folder.kind.padEnd(9)} ${folder.dir}${folder.exists ? '' : ' (missing: watched once created)'}\n`);
+  }
+  if (args.demo) process.stdout.write(`Open ${hub.url}/ and edit ${hub.settings.root}/styles/main.css\n`);
+
+  await new Promise<void>((resolve) => {
+    const shutdown = () => resolve();
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+  });
+  setTimeout(() => process.exit(1), SHUTDOWN_DEADLINE_MS).unref();
+  await hub.stop();
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const message = error instanceof PortInUseError || error instanceof Error ? error.message : String(error);
+    process.stderr.write(`hothub: ${message}\n`);
+    process.exit(1);
+  },
+);

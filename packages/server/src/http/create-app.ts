@@ -1,0 +1,22 @@
+import express, { type Express } from 'express';
+import type { Pipeline } from '../pipeline/pipeline.js';
+import type { KindFolders } from '../watch/kind-folders.js';
+import { assetsRouter } from './assets.js';
+import { clientScriptRouter } from './client-script.js';
+import { demoPageRouter } from './demo-page.js';
+
+export interface AppContext {
+  root: string;
+  pipeline: Pipeline;
+  folders: KindFolders;
+}
+
+/** The hub's HTTP surface: SDK scripts, browser assets, and the page at `/`. */
+export function createApp(context: AppContext): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(clientScriptRouter());
+  app.use(assetsRouter(context.pipeline, context.folders));
+  app.use(demoPageRouter(context.root));
+  return app;
+}

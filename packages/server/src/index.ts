@@ -1,0 +1,6 @@
+export { createHub, Hub, PortInUseError } from './hub.js';
+export type { HubOptions, HubEventMap, WatchedFolder } from './hub.js';
+export type { HubSettings, ResolvedSettings } from './options/hub-options.js';
+export type { ActiveArtifact } from './pipeline/pipeline.js';
+export type { Logger, LogLevel } from './util/log.js';
+export type { Connected, Reloaded, ReloadFailed, ReloadError, KindName, Trigger } from '@hothub/shared';

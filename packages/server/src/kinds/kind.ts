@@ -1,0 +1,45 @@
+import type { KindName } from '@hothub/shared';
+
+/** One file, read once it was completely written. */
+export interface SourceFile {
+  /** Absolute path on disk. */
+  path: string;
+  /** Path relative to the kind's folder, with `/` separators. */
+  relPath: string;
+  bytes: Buffer;
+  /** Content hash of `bytes`. */
+  version: string;
+}
+
+/** What a browser needs in `reloaded` to apply a new version. */
+export interface BrowserFields {
+  url?: string;
+  content?: string;
+}
+
+/**
+ * An artifact kind: how its files are parsed, validated, made active and undone.
+ * The pipeline runs these steps and knows no kind; a new kind is one module plus one line in `kinds/index.ts`.
+ */
+export interface Kind<Artifact = unknown> {
+  readonly name: KindName;
+  /** True when the browser applies this kind (it is then served under `/assets/<kind>/`). */
+  readonly browser: boolean;
+  /** The id a file defines, or undefined when the file is not an artifact of this kind. */
+  idOf(relPath: string): string | undefined;
+  /** Parse and validate; throw a `ReloadFailure` naming file, line and column. Changes nothing active. */
+  load(source: SourceFile): Promise<Artifact> | Artifact;
+  /** Make `next` active. */
+  apply?(id: string, next: Artifact, previous: Artifact | undefined): Promise<void> | void;
+  /** Undo `apply(failed)`: make `previous` active again, or nothing when there was none. */
+  rollback?(id: string, previous: Artifact | undefined, failed: Artifact): Promise<void> | void;
+  /** The file is gone: make the artifact inactive. */
+  remove?(id: string, current: Artifact): Promise<void> | void;
+  /** Health check of an applied artifact; throwing rolls it back. */
+  check?(id: string, artifact: Artifact): Promise<void> | void;
+  /** Extra `reloaded` fields for browsers. */
+  browserFields?(id: string, artifact: Artifact, source: SourceFile): BrowserFields;
+}
+
+/** Methods are bivariant, so every concrete kind fits the registry's `Kind<unknown>`. */
+export type AnyKind = Kind<unknown>;

@@ -1,0 +1,16 @@
+import { validate } from '@hothub/shared';
+import { HubSettings } from './hub-options.js';
+
+/** `HOTHUB_*` environment variables, validated like flags. */
+export function readSettingsEnv(env: NodeJS.ProcessEnv): HubSettings {
+  const raw = {
+    root: env.HOTHUB_ROOT,
+    port: env.HOTHUB_PORT,
+    host: env.HOTHUB_HOST,
+    debounce: env.HOTHUB_DEBOUNCE,
+  };
+  const defined = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
+  const result = validate(HubSettings, defined, 'environment (HOTHUB_*)');
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}

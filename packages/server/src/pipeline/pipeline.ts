@@ -1,0 +1,168 @@
+import { EventEmitter } from 'node:events';
+import type { KindName, ReloadError, Trigger } from '@hothub/shared';
+import type { AnyKind, SourceFile } from '../kinds/kind.js';
+import { contentHash } from '../util/content-hash.js';
+import { errorCode, toReloadError } from '../util/errors.js';
+import type { Logger } from '../util/log.js';
+import { readSettled } from '../watch/read-settled.js';
+import type { EventLog, HubEvent } from './event-log.js';
+import { KeyedQueue } from './keyed-queue.js';
+
+/** The version of an artifact that is serving now. */
+export interface ActiveArtifact {
+  kind: KindName;
+  id: string;
+  artifact: unknown;
+  source: SourceFile;
+  loadedAt: number;
+  reloadCount: number;
+}
+
+export interface ReloadRequest {
+  kind: KindName;
+  id: string;
+  file: string;
+  relPath: string;
+  trigger: Trigger;
+}
+
+/** What a run did: sent an event, or changed nothing (same content, file gone mid-save). */
+export type ReloadOutcome = { status: 'event'; event: HubEvent } | { status: 'unchanged' } | { status: 'missing' };
+
+/** In-process events, typed like chokidar's `FSWatcherEventMap`. */
+export interface PipelineEventMap {
+  event: [HubEvent];
+  removed: [ActiveArtifact];
+}
+
+/**
+ * detect → validate → back up → apply → notify → health-check → commit or roll back,
+ * one run at a time per artifact. Knows no kind: each step calls the artifact's `Kind`.
+ */
+export class Pipeline extends EventEmitter<PipelineEventMap> {
+  readonly #queue = new KeyedQueue();
+  readonly #active = new Map<string, ActiveArtifact>();
+  /** Last content tried per artifact, so a broken file is reported once, not on every re-check. */
+  readonly #attempted = new Map<string, string>();
+
+  constructor(
+    private readonly kinds: ReadonlyMap<KindName, AnyKind>,
+    private readonly log: EventLog,
+    private readonly logger: Logger,
+  ) {
+    super();
+  }
+
+  /** The serving version of an artifact, if any. */
+  active(kind: KindName, id: string): ActiveArtifact | undefined {
+    return this.#active.get(key(kind, id));
+  }
+
+  /** Every serving artifact, optionally of one kind. */
+  list(kind?: KindName): ActiveArtifact[] {
+    return [...this.#active.values()].filter((a) => !kind || a.kind === kind);
+  }
+
+  /** Reads the file and runs the whole pipeline for it. A `file` trigger skips content already tried. */
+  reload(request: ReloadRequest): Promise<ReloadOutcome> {
+    return this.#queue.run(key(request.kind, request.id), () => this.#run(request));
+  }
+
+  /** The artifact's file is gone: make it inactive. */
+  remove(kind: KindName, id: string): Promise<void> {
+    const target = key(kind, id);
+    return this.#queue.run(target, async () => {
+      const current = this.#active.get(target);
+      this.#attempted.delete(target);
+      if (!current) return;
+      await this.#kind(kind).remove?.(id, current.artifact);
+      this.#active.delete(target);
+      this.emit('removed', current);
+    });
+  }
+
+  /** Resolves when no run is in progress. */
+  idle(): Promise<void> {
+    return this.#queue.idle();
+  }
+
+  async #run(request: ReloadRequest): Promise<ReloadOutcome> {
+    const { kind: kindName, id, file, trigger } = request;
+    const started = performance.now();
+    const target = key(kindName, id);
+    const kind = this.#kind(kindName);
+    const fail = (error: ReloadError, rolledBack: boolean): ReloadOutcome =>
+      this.#send(this.log.failed({ kind: kindName, id, trigger, error, rolledBack }));
+
+    let source: SourceFile;
+    try {
+      const bytes = await readSettled(file);
+      source = { path: file, relPath: request.relPath, bytes, version: contentHash(bytes) };
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') return { status: 'missing' };
+      return fail(toReloadError(error, file), false);
+    }
+    if (trigger === 'file' && this.#attempted.get(target) === source.version) return { status: 'unchanged' };
+    this.#attempted.set(target, source.version);
+
+    let artifact: unknown;
+    try {
+      artifact = await kind.load(source);
+    } catch (error) {
+      return fail(toReloadError(error, file), false);
+    }
+
+    const previous = this.#active.get(target);
+    try {
+      await kind.apply?.(id, artifact, previous?.artifact);
+      await kind.check?.(id, artifact);
+    } catch (error) {
+      await this.#rollback(kind, id, previous, artifact);
+      return fail(toReloadError(error, file), true);
+    }
+
+    const active: ActiveArtifact = {
+      kind: kindName,
+      id,
+      artifact,
+      source,
+      loadedAt: Date.now(),
+      reloadCount: previous ? previous.reloadCount + 1 : 0,
+    };
+    this.#active.set(target, active);
+    const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
+    return this.#send(
+      this.log.reloaded({
+        kind: kindName,
+        id,
+        version: source.version,
+        trigger,
+        durationMs,
+        ...kind.browserFields?.(id, artifact, source),
+      }),
+    );
+  }
+
+  async #rollback(kind: AnyKind, id: string, previous: ActiveArtifact | undefined, failed: unknown): Promise<void> {
+    try {
+      await kind.rollback?.(id, previous?.artifact, failed);
+    } catch (error) {
+      this.logger.error(`rollback of ${kind.name}/${id} failed`, { error: (error as Error).message });
+    }
+  }
+
+  #send(event: HubEvent): ReloadOutcome {
+    this.emit('event', event);
+    return { status: 'event', event };
+  }
+
+  #kind(name: KindName): AnyKind {
+    const kind = this.kinds.get(name);
+    if (!kind) throw new Error(`no kind ${name} is registered`);
+    return kind;
+  }
+}
+
+function key(kind: KindName, id: string): string {
+  return `${kind}/${id}`;
+}

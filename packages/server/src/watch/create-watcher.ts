@@ -1,0 +1,41 @@
+import { type Stats } from 'node:fs';
+import { basename, sep } from 'node:path';
+import { type FSWatcher, watch } from 'chokidar';
+
+export type FileEvent = 'add' | 'change' | 'unlink';
+
+export interface WatchTreeOptions {
+  /** Paths to keep (files and the folders leading to them); everything else is never watched. */
+  include(path: string, isDirectory: boolean | undefined): boolean;
+  onFile(event: FileEvent, path: string): void;
+  onDirectory?(event: 'addDir' | 'unlinkDir', path: string): void;
+  onError(error: unknown): void;
+}
+
+const IGNORED_SEGMENTS = new Set(['.git', 'node_modules', '.hothub', '.DS_Store']);
+/** Vim's write probe, swap and backup files, Emacs lock files, JetBrains' safe-write temps. */
+const EDITOR_TEMP = /(^\.#|^#.*#$|\.sw[a-p]$|~$|^4913$|\.tmp$|___jb_(tmp|old)___$)/;
+
+function isNoise(path: string): boolean {
+  const name = basename(path);
+  return EDITOR_TEMP.test(name) || path.split(sep).some((segment) => IGNORED_SEGMENTS.has(segment));
+}
+
+/**
+ * chokidar with hothub's settled defaults. Resolves once the initial scan is done,
+ * so a save made after that is never missed.
+ */
+export async function watchTree(roots: string[], options: WatchTreeOptions): Promise<FSWatcher> {
+  const watcher = watch(roots, {
+    ignoreInitial: false,
+    ignorePermissionErrors: true,
+    atomic: true,
+    ignored: (path: string, stats?: Stats) => isNoise(path) || !options.include(path, stats?.isDirectory()),
+  });
+  for (const event of ['add', 'change', 'unlink'] as const) watcher.on(event, (path) => options.onFile(event, path));
+  watcher.on('addDir', (path) => options.onDirectory?.('addDir', path));
+  watcher.on('unlinkDir', (path) => options.onDirectory?.('unlinkDir', path));
+  watcher.on('error', options.onError);
+  await new Promise<void>((resolve) => watcher.once('ready', resolve));
+  return watcher;
+}

@@ -1,0 +1,82 @@
+/**
+ * Turns a stream of file events into as few runs as possible, never losing the last content:
+ * events arriving during a run coalesce into one more run, and every run is followed by a
+ * re-check, because chokidar drops a second `change` within 50 ms and sends no trailing one
+ * (chokidar#1455).
+ */
+export interface FileSyncOptions {
+  /** Handles the file; resolves true when it found new content (then it is re-checked again). */
+  run(path: string): Promise<boolean>;
+  /** Optional quiet period before a run. */
+  debounceMs: number;
+  /** Must exceed chokidar's 50 ms change throttle. */
+  recheckMs?: number;
+  onError(error: unknown, path: string): void;
+}
+
+interface FileState {
+  running: boolean;
+  pending: boolean;
+  timer?: NodeJS.Timeout;
+}
+
+export class FileSync {
+  readonly #files = new Map<string, FileState>();
+  readonly #recheckMs: number;
+  #closed = false;
+
+  constructor(private readonly options: FileSyncOptions) {
+    this.#recheckMs = options.recheckMs ?? 75;
+  }
+
+  /** A watcher saw the file change. */
+  notify(path: string): void {
+    if (this.#closed) return;
+    const state = this.#state(path);
+    clearTimeout(state.timer);
+    if (this.options.debounceMs > 0) state.timer = setTimeout(() => this.#start(path), this.options.debounceMs);
+    else this.#start(path);
+  }
+
+  /** Stops every pending re-check. */
+  close(): void {
+    this.#closed = true;
+    for (const state of this.#files.values()) clearTimeout(state.timer);
+    this.#files.clear();
+  }
+
+  #state(path: string): FileState {
+    let state = this.#files.get(path);
+    if (!state) this.#files.set(path, (state = { running: false, pending: false }));
+    return state;
+  }
+
+  #start(path: string): void {
+    const state = this.#state(path);
+    if (state.running) {
+      state.pending = true;
+      return;
+    }
+    state.running = true;
+    this.options
+      .run(path)
+      .catch((error: unknown) => {
+        this.options.onError(error, path);
+        return false;
+      })
+      .then((changed) => this.#finish(path, state, changed));
+  }
+
+  #finish(path: string, state: FileState, changed: boolean): void {
+    state.running = false;
+    if (this.#closed) return;
+    if (state.pending) {
+      state.pending = false;
+      this.#start(path);
+    } else if (changed) {
+      state.timer = setTimeout(() => this.#start(path), this.#recheckMs);
+    } else {
+      this.#files.delete(path);
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import type { KindName } from '@hothub/shared';
+import type { AnyKind } from '../kinds/kind.js';
+
+/** A file under a kind's folder, and the artifact it defines. */
+export interface LocatedFile {
+  kind: KindName;
+  relPath: string;
+  id: string;
+}
+
+/** Which folder belongs to which kind, and what a path under them means. */
+export class KindFolders {
+  readonly folders: ReadonlyArray<{ kind: KindName; dir: string }>;
+
+  constructor(
+    root: string,
+    dirs: Record<KindName, string>,
+    private readonly kinds: ReadonlyMap<KindName, AnyKind>,
+  ) {
+    this.folders = [...kinds.keys()].map((kind) => ({ kind, dir: resolve(root, dirs[kind]) }));
+  }
+
+  /** Folder of a kind. */
+  dirOf(kind: KindName): string {
+    const folder = this.folders.find((f) => f.kind === kind);
+    if (!folder) throw new Error(`no folder for kind ${kind}`);
+    return folder.dir;
+  }
+
+  /** Parents of the kind folders: watching them is how a folder created later gets picked up. */
+  watchRoots(): string[] {
+    return [...new Set(this.folders.map((f) => dirname(f.dir)))];
+  }
+
+  /** Keep a path when it is a kind folder, a folder on the way to one, or inside one. */
+  include(path: string): boolean {
+    return this.folders.some(({ dir }) => path === dir || isInside(dir, path) || isInside(path, dir) || path === dirname(dir));
+  }
+
+  /** The artifact a file defines, if any. */
+  locate(path: string): LocatedFile | undefined {
+    for (const { kind, dir } of this.folders) {
+      if (!isInside(dir, path)) continue;
+      const relPath = relative(dir, path).split(sep).join('/');
+      const id = this.kinds.get(kind)?.idOf(relPath);
+      return id === undefined ? undefined : { kind, relPath, id };
+    }
+    return undefined;
+  }
+}
+
+/** True when `child` is strictly inside `parent`. */
+export function isInside(parent: string, child: string): boolean {
+  const rel = relative(parent, child);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}

@@ -1,0 +1,12 @@
+import * as z from 'zod/mini';
+import { KindName } from '../kinds.js';
+
+/** Sent by the hub to every socket right after it connects. */
+export const Connected = z.object({
+  protocol: z.literal(1),
+  serverId: z.string(),
+  /** Number of the latest `reloaded` / `reload_failed` the hub has sent (0 before any). */
+  seq: z.int().check(z.nonnegative()),
+  kinds: z.array(KindName),
+});
+export type Connected = z.infer<typeof Connected>;

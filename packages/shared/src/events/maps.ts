@@ -1,0 +1,16 @@
+import type { Connected } from './connected.js';
+import type { ReloadFailed } from './reload-failed.js';
+import type { Reloaded } from './reloaded.js';
+
+/** Events the hub emits; the argument of each is validated by the schema of the same name. */
+export interface ServerToClientEvents {
+  connected: (payload: Connected) => void;
+  reloaded: (payload: Reloaded) => void;
+  reload_failed: (payload: ReloadFailed) => void;
+}
+
+/** Events a browser may send to the hub. */
+export interface ClientToServerEvents {}
+
+/** Per-socket state the hub keeps (socket.io's fourth generic). */
+export interface SocketData {}

@@ -1,0 +1,24 @@
+import * as z from 'zod/mini';
+import { KindName, Trigger } from '../kinds.js';
+import { Seq } from './reloaded.js';
+
+export const ReloadError = z.object({
+  message: z.string(),
+  file: z.optional(z.string()),
+  line: z.optional(z.int()),
+  column: z.optional(z.int()),
+});
+export type ReloadError = z.infer<typeof ReloadError>;
+
+/** A change could not be applied; the previous version is still active. */
+export const ReloadFailed = z.object({
+  seq: Seq,
+  ts: z.number(),
+  kind: KindName,
+  id: z.string(),
+  trigger: Trigger,
+  error: ReloadError,
+  /** True when the new version had been applied and was then undone. */
+  rolledBack: z.boolean(),
+});
+export type ReloadFailed = z.infer<typeof ReloadFailed>;

@@ -1,0 +1,10 @@
+export { KINDS, KindName, BROWSER_KINDS, TRIGGERS, Trigger } from './kinds.js';
+export { PROTOCOL_VERSION, SOCKET_PATH, CLIENT_SCRIPT_PATH, CLIENT_MODULE_PATH, ASSETS_PATH } from './protocol.js';
+export { Connected } from './events/connected.js';
+export { Reloaded } from './events/reloaded.js';
+export { ReloadFailed, ReloadError } from './events/reload-failed.js';
+export { SERVER_EVENT_SCHEMAS } from './events/index.js';
+export type { ServerEventName } from './events/index.js';
+export type { ServerToClientEvents, ClientToServerEvents, SocketData } from './events/maps.js';
+export { validate, formatPath } from './validate.js';
+export type { Infer, Schema, Validated, ValidationError, ValidationIssue } from './validate.js';

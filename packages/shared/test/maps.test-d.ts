@@ -1,0 +1,10 @@
+import { expectTypeOf, it } from 'vitest';
+import type { Connected, Reloaded, ReloadFailed, ServerToClientEvents } from '../src/index.js';
+
+it('pins the server-to-client event map to the schemas', () => {
+  expectTypeOf<Parameters<ServerToClientEvents['connected']>>().toEqualTypeOf<[Connected]>();
+  expectTypeOf<Parameters<ServerToClientEvents['reloaded']>>().toEqualTypeOf<[Reloaded]>();
+  expectTypeOf<Parameters<ServerToClientEvents['reload_failed']>>().toEqualTypeOf<[ReloadFailed]>();
+  expectTypeOf<keyof ServerToClientEvents>().toEqualTypeOf<'connected' | 'reloaded' | 'reload_failed'>();
+  expectTypeOf<Reloaded['kind']>().toEqualTypeOf<'wizard' | 'plugin' | 'component' | 'theme' | 'style' | 'config'>();
+});
