@@ -1,0 +1,85 @@
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { eventually } from './support/poll.js';
+import { connectClient, startHub } from './support/hub.js';
+import { tempRoot, write } from './support/temp-root.js';
+
+describe('style hot reload', () => {
+  it('greets a socket with connected and the current seq', async () => {
+    const root = await tempRoot({ 'styles/main.css': 'a{}' });
+    const hub = await startHub({ root });
+    const client = await connectClient(hub.url!);
+    expect(client.connected[0]).toMatchObject({ protocol: 1, serverId: hub.serverId, seq: hub.seq, kinds: ['style'] });
+    expect(hub.seq).toBe(1); // the startup load of main.css
+  });
+
+  it('sends reloaded with the content, a versioned url and the next seq when a sheet is saved', async () => {
+    const root = await tempRoot({ 'styles/pages/home.css': 'body { color: red }' });
+    const hub = await startHub({ root });
+    const client = await connectClient(hub.url!);
+    await write(root, 'styles/pages/home.css', 'body { color: blue }');
+    const [event] = await eventually(() => {
+      expect(client.reloaded).toHaveLength(1);
+      return client.reloaded;
+    });
+    expect(event).toMatchObject({ kind: 'style', id: 'pages/home.css', trigger: 'file', seq: 2, content: 'body { color: blue }' });
+    expect(event!.url).toBe(`/assets/style/pages/home.css?v=${event!.version}`);
+    const served = await fetch(`${hub.url}${event!.url}`);
+    expect(await served.text()).toBe('body { color: blue }');
+  });
+
+  it('ends with the final content after a burst of saves, without one event per save', async () => {
+    const root = await tempRoot({ 'styles/main.css': 'a { color: #000 }' });
+    const hub = await startHub({ root });
+    const client = await connectClient(hub.url!);
+    for (let i = 1; i <= 30; i++) await write(root, 'styles/main.css', `a { color: #${String(i).padStart(3, '0')} }`);
+    await eventually(() => expect(client.reloaded.at(-1)?.content).toBe('a { color: #030 }'));
+    expect(client.reloaded.length).toBeLessThan(30);
+    const seqs = client.reloaded.map((e) => e.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+  });
+
+  it('does not send the content of large sheets, only their url', async () => {
+    const root = await tempRoot({ 'styles/big.css': 'a{}' });
+    const hub = await startHub({ root, inlineLimit: 10 });
+    const client = await connectClient(hub.url!);
+    await write(root, 'styles/big.css', 'a { color: rebeccapurple }');
+    await eventually(() => expect(client.reloaded).toHaveLength(1));
+    expect(client.reloaded[0]!.content).toBeUndefined();
+  });
+
+  it('picks up a styles folder created after start', async () => {
+    const root = await tempRoot();
+    const hub = await startHub({ root });
+    expect(hub.folders().find((f) => f.kind === 'style')?.exists).toBe(false);
+    const client = await connectClient(hub.url!);
+    await mkdir(join(root, 'styles'));
+    await write(root, 'styles/late.css', 'a{}');
+    await eventually(() => expect(client.reloaded.map((e) => e.id)).toContain('late.css'));
+  });
+
+  it('keeps serving the last good sheet when the file is deleted or replaced by a directory', async () => {
+    const root = await tempRoot({ 'styles/main.css': 'a { color: red }' });
+    const hub = await startHub({ root });
+    const client = await connectClient(hub.url!);
+    await write(root, 'styles/x.css/inner.txt', 'not a sheet');
+    await rm(join(root, 'styles/main.css'));
+    await write(root, 'styles/other.css', 'b{}');
+    await eventually(() => expect(client.reloaded.map((e) => e.id)).toContain('other.css'));
+    expect(client.failed).toEqual([]);
+    const health = await fetch(`${hub.url}/hothub/client.js`);
+    expect(health.status).toBe(200);
+  });
+
+  it('serves the SDK scripts and refuses assets outside the watched folders', async () => {
+    const root = await tempRoot({ 'styles/main.css': 'a{}', 'secret.txt': 'no' });
+    const hub = await startHub({ root });
+    const script = await fetch(`${hub.url}/hothub/client.js`);
+    expect(script.headers.get('content-type')).toMatch(/javascript/);
+    expect(await script.text()).toContain('/ws/hot-reload');
+    expect((await fetch(`${hub.url}/hothub/client.mjs`)).status).toBe(200);
+    expect((await fetch(`${hub.url}/assets/style/..%2Fsecret.txt`)).status).toBe(404);
+    expect((await fetch(`${hub.url}/assets/wizard/x.js`)).status).toBe(404);
+  });
+});
