@@ -5,12 +5,6 @@ import { startAppServer } from '../support/app-server.js';
 import { newPage } from '../support/browser.js';
 import { startDemoHub } from '../support/demo-hub.js';
 
-declare global {
-  interface Window {
-    marker?: string;
-  }
-}
-
 it('applies 20 consecutive stylesheet saves without reloading the page', async () => {
   const { hub, root } = await startDemoHub();
   const page = await newPage();
