@@ -102,7 +102,8 @@ export function connect(options: HubClientOptions = {}): HubClient {
 async function applyReloaded(event: Reloaded, hubUrl: string): Promise<void> {
   switch (event.kind) {
     case 'style':
-      await applyStyle(event, hubUrl);
+      // A deleted sheet stays in the page as it last was, like any last good version.
+      if (!event.removed) await applyStyle(event, hubUrl);
       return;
     case 'theme':
     case 'component':

@@ -27,7 +27,6 @@ export interface HubOptions extends HubSettings {
 export interface HubEventMap {
   reloaded: [Reloaded];
   reload_failed: [ReloadFailed];
-  removed: [{ kind: KindName; id: string }];
 }
 
 /** A folder the hub watches, and whether it exists yet. */
@@ -87,7 +86,6 @@ export class Hub extends EventEmitter<HubEventMap> {
       if (event.name === 'reloaded') this.emit('reloaded', event.payload);
       else this.emit('reload_failed', event.payload);
     });
-    this.#pipeline.on('removed', ({ kind, id }) => this.emit('removed', { kind, id }));
     this.app = createApp({ root: this.settings.root, pipeline: this.#pipeline, folders: this.#folders });
   }
 

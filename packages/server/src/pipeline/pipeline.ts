@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { KindName, ReloadError, Trigger } from '@hothub/shared';
+import type { Cause, KindName, ReloadError, Trigger } from '@hothub/shared';
 import type { AnyKind, SourceFile } from '../kinds/kind.js';
 import { contentHash } from '../util/content-hash.js';
 import { errorCode, toReloadError } from '../util/errors.js';
@@ -24,6 +24,8 @@ export interface ReloadRequest {
   file: string;
   relPath: string;
   trigger: Trigger;
+  /** Set when a file other than the artifact's own caused the reload (a dependency). */
+  cause?: Cause;
 }
 
 /** What a run did: sent an event, or changed nothing (same content, file gone mid-save). */
@@ -32,7 +34,6 @@ export type ReloadOutcome = { status: 'event'; event: HubEvent } | { status: 'un
 /** In-process events, typed like chokidar's `FSWatcherEventMap`. */
 export interface PipelineEventMap {
   event: [HubEvent];
-  removed: [ActiveArtifact];
 }
 
 /**
@@ -68,16 +69,18 @@ export class Pipeline extends EventEmitter<PipelineEventMap> {
     return this.#queue.run(key(request.kind, request.id), () => this.#run(request));
   }
 
-  /** The artifact's file is gone: make it inactive. */
-  remove(kind: KindName, id: string): Promise<void> {
+  /** The artifact's file is gone: make it inactive and report it as `reloaded` with `removed: true`. */
+  remove(kind: KindName, id: string, trigger: Trigger = 'file'): Promise<ReloadOutcome> {
     const target = key(kind, id);
-    return this.#queue.run(target, async () => {
+    return this.#queue.run(target, async (): Promise<ReloadOutcome> => {
+      const started = performance.now();
       const current = this.#active.get(target);
       this.#attempted.delete(target);
-      if (!current) return;
+      if (!current) return { status: 'unchanged' };
       await this.#kind(kind).remove?.(id, current.artifact);
       this.#active.delete(target);
-      this.emit('removed', current);
+      const durationMs = elapsed(started);
+      return this.#send(this.log.reloaded({ kind, id, version: current.source.version, trigger, durationMs, removed: true }));
     });
   }
 
@@ -87,12 +90,12 @@ export class Pipeline extends EventEmitter<PipelineEventMap> {
   }
 
   async #run(request: ReloadRequest): Promise<ReloadOutcome> {
-    const { kind: kindName, id, file, trigger } = request;
+    const { kind: kindName, id, file, trigger, cause } = request;
     const started = performance.now();
     const target = key(kindName, id);
     const kind = this.#kind(kindName);
     const fail = (error: ReloadError, rolledBack: boolean): ReloadOutcome =>
-      this.#send(this.log.failed({ kind: kindName, id, trigger, error, rolledBack }));
+      this.#send(this.log.failed({ kind: kindName, id, trigger, error, rolledBack, ...(cause ? { cause } : {}) }));
 
     let source: SourceFile;
     try {
@@ -130,14 +133,14 @@ export class Pipeline extends EventEmitter<PipelineEventMap> {
       reloadCount: previous ? previous.reloadCount + 1 : 0,
     };
     this.#active.set(target, active);
-    const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
     return this.#send(
       this.log.reloaded({
         kind: kindName,
         id,
         version: source.version,
         trigger,
-        durationMs,
+        durationMs: elapsed(started),
+        ...(cause ? { cause } : {}),
         ...kind.browserFields?.(id, artifact, source),
       }),
     );
@@ -161,6 +164,10 @@ export class Pipeline extends EventEmitter<PipelineEventMap> {
     if (!kind) throw new Error(`no kind ${name} is registered`);
     return kind;
   }
+}
+
+function elapsed(started: number): number {
+  return Math.round((performance.now() - started) * 1000) / 1000;
 }
 
 function key(kind: KindName, id: string): string {

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { KindName, Trigger } from '../kinds.js';
-import { Seq } from './reloaded.js';
+import { Cause, Seq } from './reloaded.js';
 
 export const ReloadError = z.object({
   message: z.string(),
@@ -20,5 +20,6 @@ export const ReloadFailed = z.object({
   error: ReloadError,
   /** True when the new version had been applied and was then undone. */
   rolledBack: z.boolean(),
+  cause: z.optional(Cause),
 });
 export type ReloadFailed = z.infer<typeof ReloadFailed>;

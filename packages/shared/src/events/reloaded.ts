@@ -3,6 +3,14 @@ import { KindName, Trigger } from '../kinds.js';
 
 export const Seq = z.int().check(z.positive());
 
+/** Why an artifact was reloaded: the file saved and, for a dependent, the imports leading from it. */
+export const Cause = z.object({
+  file: z.string(),
+  /** From the saved file to the reloaded artifact, e.g. `['helpers/format.js', 'debug_wizard.js']`. */
+  chain: z.optional(z.array(z.string())),
+});
+export type Cause = z.infer<typeof Cause>;
+
 /** An artifact was swapped in. */
 export const Reloaded = z.object({
   seq: Seq,
@@ -15,6 +23,9 @@ export const Reloaded = z.object({
   durationMs: z.number().check(z.nonnegative()),
   /** Browser assets only: where the new version is served (carries `?v=<version>`). */
   url: z.optional(z.string()),
+  cause: z.optional(Cause),
+  /** The artifact's file was deleted and the artifact is no longer active; `version` is its last one. */
+  removed: z.optional(z.literal(true)),
   /** Small browser assets only: the new text, so the page can apply it without a round trip. */
   content: z.optional(z.string()),
 });
