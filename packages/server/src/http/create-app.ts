@@ -4,6 +4,7 @@ import type { KindFolders } from '../watch/kind-folders.js';
 import { assetsRouter } from './assets.js';
 import { clientScriptRouter } from './client-script.js';
 import { demoPageRouter } from './demo-page.js';
+import { errorHandler, notFoundHandler } from './http-error.js';
 
 export interface AppContext {
   root: string;
@@ -15,8 +16,11 @@ export interface AppContext {
 export function createApp(context: AppContext): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(express.json({ limit: '1mb' }));
   app.use(clientScriptRouter());
   app.use(assetsRouter(context.pipeline, context.folders));
   app.use(demoPageRouter(context.root));
+  app.use(notFoundHandler);
+  app.use(errorHandler({ exposeStack: true }));
   return app;
 }
