@@ -28,11 +28,13 @@ async function main(argv: string[]): Promise<number> {
   const hub = createHub({ ...fromFile, ...readSettingsEnv(process.env), ...demo, ...args.settings });
   await hub.start();
 
-  process.stdout.write(`hothub listening on ${hub.url}\n`);
+  // One write, so whoever waits for the listening line also has the folders.
+  const lines = [`hothub listening on ${hub.url}`];
   for (const folder of hub.folders()) {
-    process.stdout.write(`  ${folder.kind.padEnd(9)} ${folder.dir}${folder.exists ? '' : ' (missing: watched once created)'}\n`);
+    lines.push(`  ${folder.kind.padEnd(9)} ${folder.dir}${folder.exists ? '' : ' (missing: watched once created)'}`);
   }
-  if (args.demo) process.stdout.write(`Open ${hub.url}/ and edit ${hub.settings.root}/styles/main.css\n`);
+  if (args.demo) lines.push(`Open ${hub.url}/ and edit ${hub.settings.root}/styles/main.css`);
+  process.stdout.write(`${lines.join('\n')}\n`);
 
   await new Promise<void>((resolve) => {
     const shutdown = () => resolve();
