@@ -16,7 +16,12 @@ export interface CliRun {
 
 /** Spawns `hothub` with the given args and environment; killed when the test finishes. */
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): CliRun {
-  const child = spawn(process.execPath, [BIN, ...args], {
+  return runCliAt(BIN, args, env);
+}
+
+/** Spawns a given `hothub` launcher (e.g. one installed from a tarball). */
+export function runCliAt(bin: string, args: string[], env: NodeJS.ProcessEnv = {}): CliRun {
+  const child = spawn(process.execPath, [bin, ...args], {
     env: { ...process.env, HOTHUB_PORT: '', HOTHUB_HOST: '', HOTHUB_ROOT: '', HOTHUB_DEBOUNCE: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
