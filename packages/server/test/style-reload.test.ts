@@ -83,3 +83,17 @@ describe('style hot reload', () => {
     expect((await fetch(`${hub.url}/assets/wizard/x.js`)).status).toBe(404);
   });
 });
+
+describe('bursts of saves', () => {
+  it('ends with the second of two saves 10–40 ms apart applied (chokidar#1455 drops it)', async () => {
+    const root = await tempRoot({ 'styles/main.css': 'a { color: #000 }' });
+    const hub = await startHub({ root });
+    const client = await connectClient(hub.url!);
+    for (const gap of [10, 20, 30, 40]) {
+      await write(root, 'styles/main.css', `a { color: #1${gap} }`);
+      await new Promise((resolve) => setTimeout(resolve, gap));
+      await write(root, 'styles/main.css', `a { color: #2${gap} }`);
+      await eventually(() => expect(client.reloaded.at(-1)?.content).toBe(`a { color: #2${gap} }`));
+    }
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { FileSync } from '../src/watch/file-sync.js';
+import { eventually } from './support/poll.js';
+
+/** A run function whose calls the test resolves by hand. */
+function controlledRun() {
+  const calls: Array<{ path: string; finish: (changed: boolean) => void }> = [];
+  const run = (path: string) => new Promise<boolean>((resolve) => calls.push({ path, finish: resolve }));
+  return { calls, run };
+}
+
+describe('FileSync', () => {
+  it('coalesces every event that arrives during a run into one more run', async () => {
+    const { calls, run } = controlledRun();
+    const sync = new FileSync({ run, debounceMs: 0, recheckMs: 10_000, onError: () => {} });
+    onTestFinished(() => sync.close());
+    sync.notify('a.css');
+    for (let i = 0; i < 10; i++) sync.notify('a.css');
+    expect(calls).toHaveLength(1);
+    calls[0]!.finish(true);
+    await eventually(() => expect(calls).toHaveLength(2));
+    calls[1]!.finish(false);
+    expect(calls).toHaveLength(2);
+  });
+
+  it('re-checks a file after a run that found new content, to catch a change chokidar dropped', async () => {
+    const { calls, run } = controlledRun();
+    const sync = new FileSync({ run, debounceMs: 0, recheckMs: 1, onError: () => {} });
+    onTestFinished(() => sync.close());
+    sync.notify('a.css');
+    calls[0]!.finish(true);
+    await eventually(() => expect(calls).toHaveLength(2));
+    calls[1]!.finish(false);
+    expect(calls.map((c) => c.path)).toEqual(['a.css', 'a.css']);
+  });
+
+  it('runs different files independently', () => {
+    const { calls, run } = controlledRun();
+    const sync = new FileSync({ run, debounceMs: 0, onError: () => {} });
+    onTestFinished(() => sync.close());
+    sync.notify('a.css');
+    sync.notify('b.css');
+    expect(calls.map((c) => c.path)).toEqual(['a.css', 'b.css']);
+  });
+
+  it('waits for a quiet period when a debounce is set', async () => {
+    const { calls, run } = controlledRun();
+    const sync = new FileSync({ run, debounceMs: 30, recheckMs: 10_000, onError: () => {} });
+    onTestFinished(() => sync.close());
+    for (let i = 0; i < 5; i++) sync.notify('a.css');
+    expect(calls).toHaveLength(0);
+    await eventually(() => expect(calls).toHaveLength(1));
+  });
+
+  it('reports a run that throws and keeps serving later events', async () => {
+    const errors: unknown[] = [];
+    let n = 0;
+    const sync = new FileSync({
+      run: async () => {
+        if (++n === 1) throw new Error('boom');
+        return false;
+      },
+      debounceMs: 0,
+      onError: (error) => errors.push(error),
+    });
+    onTestFinished(() => sync.close());
+    sync.notify('a.css');
+    await eventually(() => expect(errors).toHaveLength(1));
+    sync.notify('a.css');
+    await eventually(() => expect(n).toBe(2));
+  });
+});
