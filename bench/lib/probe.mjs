@@ -1,0 +1,92 @@
+import { writeFile } from 'node:fs/promises';
+import { setTimeout as delay } from 'node:timers/promises';
+
+/** Milliseconds since the epoch, sub-millisecond, on Node's monotonic clock. */
+const nodeNow = () => performance.timeOrigin + performance.now();
+
+/** The stylesheet every tool serves: only the probe's colour changes between saves. */
+export function sheet(colour) {
+  return `#probe { color: ${colour}; }\nbody { font: 16px sans-serif; margin: 2rem; }\n`;
+}
+
+/** A colour no earlier save of this run used. */
+export function colourOf(n) {
+  return `rgb(${n % 256}, ${Math.floor(n / 256) % 256}, 77)`;
+}
+
+/**
+ * Installed in the page once it loaded (not as an init script, so a full page reload breaks the
+ * run instead of hiding). `arm` starts a loop that reads the probe's computed colour on every
+ * turn of the event loop through a MessageChannel: unlike requestAnimationFrame it is not held to
+ * frame boundaries, and it does not observe mutations, so it adds no work to the tools' own apply.
+ * The loop only runs between `arm` and the match, and gives up at the deadline.
+ */
+function installProbe() {
+  const probe = document.getElementById('probe');
+  const bench = { marker: Math.random(), result: Promise.resolve(null) };
+  bench.arm = (expected, timeoutMs) => {
+    const channel = new MessageChannel();
+    const deadline = performance.now() + timeoutMs;
+    bench.result = new Promise((resolve) => {
+      channel.port1.onmessage = () => {
+        // Taken before the read: any change the read sees was made before this instant.
+        const now = performance.now();
+        if (getComputedStyle(probe).color === expected) resolve(performance.timeOrigin + now);
+        else if (now > deadline) resolve(null);
+        else return void channel.port2.postMessage(0);
+        channel.port1.close();
+      };
+    });
+    channel.port2.postMessage(0);
+  };
+  window.__bench = bench;
+  return bench.marker;
+}
+
+/**
+ * Page clock minus Node clock, from the round trip with the smallest delay; the error of the
+ * offset is at most half that round trip.
+ */
+async function clockOffset(page) {
+  let best = { rtt: Infinity, offset: 0 };
+  for (let i = 0; i < 30; i++) {
+    const sent = nodeNow();
+    const pageTime = await page.evaluate(() => performance.timeOrigin + performance.now());
+    const received = nodeNow();
+    if (received - sent < best.rtt) best = { rtt: received - sent, offset: pageTime - (sent + received) / 2 };
+  }
+  return best;
+}
+
+/** Measures saves of `cssFile` as seen in `page` (which shows `#probe`). */
+export async function attachProbe(page, cssFile) {
+  const marker = await page.evaluate(installProbe);
+  const clock = await clockOffset(page);
+  let n = 1;
+
+  /**
+   * Writes `colours` with `gapMs` between them and waits for the last one in the page:
+   * milliseconds from the last `writeFile` to the new computed style, or null when it never showed.
+   */
+  const saves = async (colours, gapMs, timeoutMs) => {
+    await page.evaluate(([c, t]) => window.__bench.arm(c, t), [colours.at(-1), timeoutMs + gapMs * colours.length]);
+    let started = 0;
+    for (const [i, colour] of colours.entries()) {
+      if (i > 0) await delay(gapMs);
+      started = nodeNow();
+      await writeFile(cssFile, sheet(colour));
+    }
+    const applied = await page.evaluate(() => window.__bench.result);
+    return applied === null ? null : applied - clock.offset - started;
+  };
+
+  return {
+    clockErrorMs: clock.rtt / 2,
+    /** One save; latency in ms or null. */
+    save: (timeoutMs = 2000) => saves([colourOf(n++)], 0, timeoutMs),
+    /** Two saves `gapMs` apart; true when the second one ended up in the page. */
+    burst: async (gapMs, timeoutMs = 2000) => (await saves([colourOf(n++), colourOf(n++)], gapMs, timeoutMs)) !== null,
+    /** False when the page was reloaded since the probe was installed. */
+    samePage: () => page.evaluate((m) => window.__bench?.marker === m, marker).catch(() => false),
+  };
+}
