@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ReloadFailure, errorCode } from '../util/errors.js';
 
+/** A save caught mid-write usually ends within a millisecond: retry soon, then back off to this. */
 const RETRY_MS = 4;
 const MAX_WAIT_MS = 200;
 /** A file truncated to zero bytes is usually mid-save (`open(O_TRUNC)` then `write`). */
@@ -14,7 +15,7 @@ const EMPTY_GRACE_MS = 40;
  */
 export async function readSettled(file: string): Promise<Buffer> {
   const started = performance.now();
-  for (;;) {
+  for (let attempt = 0; ; attempt++) {
     const before = await statOrThrow(file);
     const bytes = await readFile(file).catch((error: unknown) => rethrow(error, file));
     const after = await statOrThrow(file);
@@ -22,7 +23,7 @@ export async function readSettled(file: string): Promise<Buffer> {
     const waited = performance.now() - started;
     if (settled && (bytes.length > 0 || waited >= EMPTY_GRACE_MS)) return bytes;
     if (waited >= MAX_WAIT_MS) return bytes;
-    await delay(RETRY_MS);
+    await delay(Math.min(RETRY_MS, 2 ** attempt));
   }
 }
 
