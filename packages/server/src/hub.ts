@@ -2,16 +2,20 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { relative } from 'node:path';
 import type { KindName, Reloaded, ReloadFailed } from '@hothub/shared';
 import type { Express } from 'express';
 import type { FSWatcher } from 'chokidar';
 import { createApp } from './http/create-app.js';
 import { builtinKinds } from './kinds/index.js';
+import type { OnWizard } from './kinds/wizard.js';
+import { DependencyReloads } from './modules/dependency-reloads.js';
+import { ImportGraph } from './modules/import-graph.js';
+import { ModuleRegistry, type Registry } from './modules/module-registry.js';
 import { type HubSettings, type ResolvedSettings, resolveSettings } from './options/hub-options.js';
 import { EventLog } from './pipeline/event-log.js';
 import { type ActiveArtifact, Pipeline } from './pipeline/pipeline.js';
+import { type AttachedSocketServer, attachSocketServer } from './realtime/attach-socket-server.js';
 import { broadcast, createSocketServer, type HubSocketServer } from './realtime/socket-server.js';
 import { createLogger, type Logger } from './util/log.js';
 import { watchTree } from './watch/create-watcher.js';
@@ -21,6 +25,12 @@ import { KindFolders } from './watch/kind-folders.js';
 export interface HubOptions extends HubSettings {
   /** Where logs go; defaults to stderr at `logLevel`. */
   logger?: Logger;
+  /** An `http.Server` the app owns: the hub attaches its socket endpoint to it instead of listening itself. */
+  server?: HttpServer;
+  /** Called with every wizard class before it is registered; returning false refuses it. */
+  onWizard?: OnWizard;
+  /** What each plugin's `initialize(config)` receives, by plugin name (default `{}`). */
+  pluginConfig?: Record<string, unknown>;
 }
 
 /** In-process events of a hub: the same payloads browsers receive. */
@@ -57,7 +67,17 @@ export class Hub extends EventEmitter<HubEventMap> {
   readonly settings: ResolvedSettings;
   readonly serverId = randomUUID().slice(0, 8);
   readonly app: Express;
+  /** Loaded wizards: `hub.wizards.get('debug')` is the registered instance. */
+  readonly wizards: Registry<object>;
+  /** Loaded plugins: `hub.plugins.get(name)` is the active plugin object. */
+  readonly plugins: Registry<object>;
   readonly #logger: Logger;
+  readonly #registries: ModuleRegistry<object>[];
+  readonly #dependencies: DependencyReloads;
+  /** Imported files outside the kind folders that the watcher was asked to add. */
+  readonly #watchedImports = new Set<string>();
+  readonly #server?: HttpServer;
+  #attached?: AttachedSocketServer;
   readonly #events = new EventLog();
   readonly #folders: KindFolders;
   readonly #pipeline: Pipeline;
@@ -70,28 +90,47 @@ export class Hub extends EventEmitter<HubEventMap> {
 
   constructor(options: HubOptions = {}) {
     super();
-    const { logger, ...settings } = options;
+    const { logger, server, onWizard, pluginConfig, ...settings } = options;
     this.settings = resolveSettings(settings);
     this.#logger = logger ?? createLogger({ level: this.settings.logLevel });
-    const kinds = builtinKinds({ inlineLimit: this.settings.inlineLimit });
+    this.#server = server;
+    const wizards = new ModuleRegistry<object>('wizard');
+    const plugins = new ModuleRegistry<object>('plugin');
+    this.wizards = wizards;
+    this.plugins = plugins;
+    this.#registries = [wizards, plugins];
+    const kinds = builtinKinds({
+      inlineLimit: this.settings.inlineLimit,
+      wizards: { registry: wizards, graph: new ImportGraph(), ...(onWizard ? { onWizard } : {}) },
+      plugins: {
+        registry: plugins,
+        graph: new ImportGraph(),
+        timeoutMs: this.settings.pluginTimeout,
+        configOf: (name) => pluginConfig?.[name] ?? {},
+        logger: this.#logger.channel('hothub:plugin'),
+      },
+    });
     this.#folders = new KindFolders(this.settings.root, this.settings.dirs, kinds);
     this.#pipeline = new Pipeline(kinds, this.#events, this.#logger.channel('hothub:pipeline'));
+    this.#dependencies = new DependencyReloads({ kinds, pipeline: this.#pipeline, display: (path) => this.#display(path) });
     this.#sync = new FileSync({
       run: (path) => this.#onFileChanged(path),
       debounceMs: this.settings.debounce,
       onError: (error, path) => this.#logger.error(`reload of ${path} failed`, { error: String(error) }),
     });
     this.#pipeline.on('event', (event) => {
+      for (const registry of this.#registries) registry.record(event);
+      this.#watchImports().catch((error: unknown) => this.#logger.error('cannot watch imports', { error: String(error) }));
       if (this.#io) broadcast(this.#io, event);
       if (event.name === 'reloaded') this.emit('reloaded', event.payload);
       else this.emit('reload_failed', event.payload);
     });
-    this.app = createApp({ root: this.settings.root, pipeline: this.#pipeline, folders: this.#folders });
+    this.app = createApp({ root: this.settings.root, pipeline: this.#pipeline, folders: this.#folders, wizards, plugins });
   }
 
   /** `http://host:port` once listening. */
   get url(): string | undefined {
-    return this.#url;
+    return this.#server ? urlOf(this.#server) : this.#url;
   }
 
   /** Number of the latest event sent. */
@@ -115,17 +154,22 @@ export class Hub extends EventEmitter<HubEventMap> {
     const startup: Promise<unknown>[] = [];
     let ready = false;
     this.#watcher = await watchTree(this.#folders.watchRoots(), {
-      include: (path) => this.#folders.include(path),
+      include: (path) => this.#folders.include(path) || this.#watchedImports.has(path),
       onFile: (event, path) => {
         const located = this.#folders.locate(path);
-        if (!located) return;
-        if (event === 'unlink') {
-          this.#pipeline.remove(located.kind, located.id).catch((error: unknown) => watchLog.error(String(error)));
-        } else if (!ready) {
-          startup.push(this.#pipeline.reload({ ...located, file: path, trigger: 'startup' }));
-        } else {
-          this.#sync.notify(path);
+        if (!ready) {
+          if (located && event !== 'unlink') startup.push(this.#pipeline.reload({ ...located, file: path, trigger: 'startup' }));
+          return;
         }
+        if (located && event === 'unlink') {
+          const { kind, id } = located;
+          this.#pipeline
+            .remove(kind, id)
+            .then(() => this.#registries.find((r) => r.kind === kind)?.forget(id))
+            .catch((error: unknown) => watchLog.error(String(error)));
+        }
+        // Also for helpers (not artifacts) and deletions: artifacts that import the file reload.
+        this.#sync.notify(path);
       },
       onDirectory: (event, path) => {
         const folder = this.#folders.folders.find((f) => f.dir === path);
@@ -135,6 +179,7 @@ export class Hub extends EventEmitter<HubEventMap> {
     });
     ready = true;
     await Promise.allSettled(startup);
+    await this.#watchImports();
     await this.#listen();
   }
 
@@ -142,7 +187,8 @@ export class Hub extends EventEmitter<HubEventMap> {
   stop(): Promise<void> {
     this.#stopping ??= (async () => {
       this.#sync.close();
-      const io = this.#io;
+      const io = this.#attached ? undefined : this.#io;
+      this.#attached?.detach();
       await Promise.allSettled([
         this.#watcher?.close(),
         io ? new Promise<void>((resolve) => void io.close(() => resolve())) : undefined,
@@ -154,13 +200,19 @@ export class Hub extends EventEmitter<HubEventMap> {
   }
 
   async #listen(): Promise<void> {
-    const http = createServer(this.app);
-    this.#http = http;
-    this.#io = createSocketServer(http, {
+    const realtime = {
       serverId: this.serverId,
       kinds: this.#folders.folders.map((f) => f.kind),
       currentSeq: () => this.#events.seq,
-    });
+    };
+    if (this.#server) {
+      this.#attached = attachSocketServer(this.#server, realtime);
+      this.#io = this.#attached.io;
+      return;
+    }
+    const http = createServer(this.app);
+    this.#http = http;
+    this.#io = createSocketServer(http, realtime);
     const { port, host } = this.settings;
     await new Promise<void>((resolve, reject) => {
       const onError = (error: NodeJS.ErrnoException) =>
@@ -171,21 +223,39 @@ export class Hub extends EventEmitter<HubEventMap> {
         resolve();
       });
     });
-    const address = http.address() as AddressInfo;
-    const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-    this.#url = `http://${shownHost}:${address.port}`;
+    this.#url = urlOf(http);
   }
 
   async #onFileChanged(path: string): Promise<boolean> {
     const located = this.#folders.locate(path);
-    if (!located) return false;
-    const outcome = await this.#pipeline.reload({ ...located, file: path, trigger: 'file' });
-    return outcome.status === 'event';
+    const cause = { file: this.#display(path) };
+    const [own, dependents] = await Promise.all([
+      located ? this.#pipeline.reload({ ...located, file: path, trigger: 'file', cause }) : undefined,
+      this.#dependencies.reload(path),
+    ]);
+    return own?.status === 'event' || dependents;
+  }
+
+  /** Watches files that artifacts import from outside the kind folders (a shared `lib/`), once each. */
+  async #watchImports(): Promise<void> {
+    const fresh = [...this.#dependencies.importedFiles()].filter((f) => !this.#folders.include(f) && !this.#watchedImports.has(f));
+    if (!fresh.length || !this.#watcher) return;
+    for (const file of fresh) this.#watchedImports.add(file);
+    await Promise.all(fresh.map((file) => this.#dependencies.remember(file)));
+    this.#watcher.add(fresh);
   }
 
   #display(path: string): string {
     return relative(this.settings.root, path) || '.';
   }
+}
+
+/** `http://host:port` of a listening server, undefined before it listens. */
+function urlOf(http: HttpServer): string | undefined {
+  const address = http.address();
+  if (address === null || typeof address === 'string') return undefined;
+  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${shownHost}:${address.port}`;
 }
 
 /** Creates a hub; call `start()` to load, watch and listen. */

@@ -4,6 +4,7 @@ export { Connected } from './events/connected.js';
 export { Reloaded, Cause } from './events/reloaded.js';
 export { ReloadFailed, ReloadError } from './events/reload-failed.js';
 export { SERVER_EVENT_SCHEMAS } from './events/index.js';
+export { ModuleStatus, ModuleInfo, WizardList, PluginList } from './http/modules.js';
 export type { ServerEventName } from './events/index.js';
 export type { ServerToClientEvents, ClientToServerEvents, SocketData } from './events/maps.js';
 export { validate, formatPath } from './validate.js';

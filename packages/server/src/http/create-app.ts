@@ -1,15 +1,19 @@
 import express, { type Express } from 'express';
+import type { Registry } from '../modules/module-registry.js';
 import type { Pipeline } from '../pipeline/pipeline.js';
 import type { KindFolders } from '../watch/kind-folders.js';
 import { assetsRouter } from './assets.js';
 import { clientScriptRouter } from './client-script.js';
 import { demoPageRouter } from './demo-page.js';
 import { errorHandler, notFoundHandler } from './http-error.js';
+import { modulesRouter } from './modules.js';
 
 export interface AppContext {
   root: string;
   pipeline: Pipeline;
   folders: KindFolders;
+  wizards: Registry<object>;
+  plugins: Registry<object>;
 }
 
 /** The hub's HTTP surface: SDK scripts, browser assets, and the page at `/`. */
@@ -19,6 +23,7 @@ export function createApp(context: AppContext): Express {
   app.use(express.json({ limit: '1mb' }));
   app.use(clientScriptRouter());
   app.use(assetsRouter(context.pipeline, context.folders));
+  app.use(modulesRouter(context.wizards, context.plugins));
   app.use(demoPageRouter(context.root));
   app.use(notFoundHandler);
   app.use(errorHandler({ exposeStack: true }));

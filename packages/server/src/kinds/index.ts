@@ -1,13 +1,21 @@
 import type { KindName } from '@hothub/shared';
 import type { AnyKind } from './kind.js';
+import { pluginKind, type PluginKindOptions } from './plugin.js';
 import { styleKind } from './style.js';
+import { wizardKind, type WizardKindOptions } from './wizard.js';
 
 export interface KindContext {
   inlineLimit: number;
+  wizards: WizardKindOptions;
+  plugins: PluginKindOptions;
 }
 
 /** Every built-in kind, by name. Adding a kind is one module and one line here. */
 export function builtinKinds(context: KindContext): Map<KindName, AnyKind> {
-  const kinds: AnyKind[] = [styleKind(context.inlineLimit)];
+  const kinds: AnyKind[] = [
+    styleKind(context.inlineLimit),
+    wizardKind(context.wizards),
+    pluginKind(context.plugins),
+  ];
   return new Map(kinds.map((kind) => [kind.name, kind]));
 }

@@ -11,6 +11,17 @@ export interface SourceFile {
   version: string;
 }
 
+/** An artifact that imports a changed file, and the imports leading from that file to it. */
+export interface Dependent {
+  id: string;
+  /** The artifact's own file (absolute). */
+  file: string;
+  /** Its path relative to the kind's folder. */
+  relPath: string;
+  /** Absolute paths from the changed file to the artifact's file, both included. */
+  chain: string[];
+}
+
 /** What a browser needs in `reloaded` to apply a new version. */
 export interface BrowserFields {
   url?: string;
@@ -37,6 +48,14 @@ export interface Kind<Artifact = unknown> {
   remove?(id: string, current: Artifact): Promise<void> | void;
   /** Health check of an applied artifact; throwing rolls it back. */
   check?(id: string, artifact: Artifact): Promise<void> | void;
+  /** `next` passed its check and serves from now on: release `previous`. A throw is logged; `next` stays. */
+  commit?(id: string, next: Artifact, previous: Artifact | undefined): Promise<void> | void;
+  /** Version of a loaded artifact built from more than its own file (a bundle of its imports); default: the file's hash. */
+  versionOf?(artifact: Artifact): string;
+  /** Artifacts that import `file` (other than the one it defines) and must reload when it changes. */
+  dependentsOf?(file: string): Dependent[];
+  /** Every file some artifact imports, inside the kind's folder or not: the hub watches them all. */
+  importedFiles?(): Iterable<string>;
   /** Extra `reloaded` fields for browsers. */
   browserFields?(id: string, artifact: Artifact, source: SourceFile): BrowserFields;
 }

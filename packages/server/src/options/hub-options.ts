@@ -25,6 +25,8 @@ export const HubSettings = z
     /** Browser assets up to this size travel inside the `reloaded` event. */
     inlineLimit: z.coerce.number().int().min(0),
     logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent']),
+    /** Milliseconds a plugin's `initialize()`, `getStatus()` or `cleanup()` may take. */
+    pluginTimeout: z.coerce.number().int().min(1).max(600_000),
   })
   .partial()
   .strict();
@@ -39,6 +41,7 @@ export interface ResolvedSettings {
   dirs: Record<KindName, string>;
   inlineLimit: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  pluginTimeout: number;
 }
 
 export const DEFAULT_INLINE_LIMIT = 64 * 1024;
@@ -57,5 +60,6 @@ export function resolveSettings(...layers: HubSettings[]): ResolvedSettings {
     dirs: { ...DEFAULT_DIRS, ...merged.dirs },
     inlineLimit: merged.inlineLimit ?? DEFAULT_INLINE_LIMIT,
     logLevel: merged.logLevel ?? 'info',
+    pluginTimeout: merged.pluginTimeout ?? 10_000,
   };
 }

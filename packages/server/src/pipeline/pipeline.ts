@@ -24,7 +24,7 @@ export interface ReloadRequest {
   file: string;
   relPath: string;
   trigger: Trigger;
-  /** Set when a file other than the artifact's own caused the reload (a dependency). */
+  /** The file saved; with a `chain` when it is another file the artifact imports (the run then skips the same-content check). */
   cause?: Cause;
 }
 
@@ -105,7 +105,7 @@ export class Pipeline extends EventEmitter<PipelineEventMap> {
       if (errorCode(error) === 'ENOENT') return { status: 'missing' };
       return fail(toReloadError(error, file), false);
     }
-    if (trigger === 'file' && this.#attempted.get(target) === source.version) return { status: 'unchanged' };
+    if (trigger === 'file' && !cause?.chain && this.#attempted.get(target) === source.version) return { status: 'unchanged' };
     this.#attempted.set(target, source.version);
 
     let artifact: unknown;
@@ -114,6 +114,7 @@ export class Pipeline extends EventEmitter<PipelineEventMap> {
     } catch (error) {
       return fail(toReloadError(error, file), false);
     }
+    if (kind.versionOf) source = { ...source, version: kind.versionOf(artifact) };
 
     const previous = this.#active.get(target);
     try {
@@ -133,6 +134,7 @@ export class Pipeline extends EventEmitter<PipelineEventMap> {
       reloadCount: previous ? previous.reloadCount + 1 : 0,
     };
     this.#active.set(target, active);
+    await this.#commit(kind, id, artifact, previous);
     return this.#send(
       this.log.reloaded({
         kind: kindName,
@@ -151,6 +153,14 @@ export class Pipeline extends EventEmitter<PipelineEventMap> {
       await kind.rollback?.(id, previous?.artifact, failed);
     } catch (error) {
       this.logger.error(`rollback of ${kind.name}/${id} failed`, { error: (error as Error).message });
+    }
+  }
+
+  async #commit(kind: AnyKind, id: string, next: unknown, previous: ActiveArtifact | undefined): Promise<void> {
+    try {
+      await kind.commit?.(id, next, previous?.artifact);
+    } catch (error) {
+      this.logger.error(`commit of ${kind.name}/${id} failed`, { error: (error as Error).message });
     }
   }
 

@@ -1,0 +1,113 @@
+import { validate } from '@hothub/shared';
+import * as z from 'zod';
+import { failureAt, isClass, runFromBundle } from '../modules/evaluate-module.js';
+import type { ImportGraph } from '../modules/import-graph.js';
+import { type LoadedModule, loadModule, moduleHooks } from '../modules/load-module.js';
+import type { ModuleRegistry } from '../modules/module-registry.js';
+import { settleWithin } from '../modules/settle-within.js';
+import { ReloadFailure } from '../util/errors.js';
+import type { Logger } from '../util/log.js';
+import type { Kind } from './kind.js';
+
+const hook = z.custom<(...args: unknown[]) => unknown>((value) => typeof value === 'function', 'expected a function');
+
+/** The lifecycle a plugin object (or an instance of a plugin class) must have. */
+const Lifecycle = z.object({ initialize: hook, cleanup: hook, getStatus: hook, updateConfig: hook.optional() });
+
+/** What `getStatus()` returns (or resolves to): `{ healthy: false, message }` refuses a swap. */
+const PluginStatus = z.looseObject({ healthy: z.boolean(), message: z.string().optional() });
+
+export interface Plugin {
+  loaded: LoadedModule;
+  /** The object the module exported, or the instance of its class: what `hub.plugins.get()` returns. */
+  instance: object;
+  lifecycle: z.infer<typeof Lifecycle>;
+}
+
+export interface PluginKindOptions {
+  registry: ModuleRegistry<object>;
+  graph: ImportGraph;
+  /** Bound on `initialize()`, `getStatus()` and `cleanup()`. */
+  timeoutMs: number;
+  /** The config `initialize(config)` receives. */
+  configOf(name: string): unknown;
+  logger: Logger;
+}
+
+/** `plugins/<name>.js` or `plugins/<name>/index.js` (also `.mjs`, `.cjs`, `.ts`, `.mts`, `.cts`). */
+const PLUGIN_FILE = /^([^/]+?)(?:\/index)?\.(?:[cm]?js|[cm]?ts)$/;
+
+/**
+ * Plugins swap in only once healthy: load → `initialize(config)` → `getStatus()` → `cleanup()` of the
+ * old one → switch. A new version that fails any step is cleaned up and the old one keeps serving.
+ */
+export function pluginKind(options: PluginKindOptions): Kind<Plugin> {
+  const { registry, graph, timeoutMs, configOf, logger } = options;
+  const call = (plugin: Plugin, name: 'initialize' | 'getStatus' | 'cleanup', ...args: unknown[]) =>
+    settleWithin(`${name}()`, timeoutMs, () => plugin.lifecycle[name].apply(plugin.instance, args)).catch((error: unknown) => {
+      throw error instanceof ReloadFailure ? error : failureAt(error, plugin.loaded.bundle, `${name}() failed`);
+    });
+  const cleanup = (id: string, plugin: Plugin) =>
+    call(plugin, 'cleanup').catch((error: unknown) =>
+      logger.warn(`cleanup() of plugin ${id} failed`, { error: error instanceof Error ? error.message : String(error) }),
+    );
+
+  return {
+    name: 'plugin',
+    browser: false,
+    idOf: (relPath) => PLUGIN_FILE.exec(relPath)?.[1],
+    async load(source) {
+      const id = PLUGIN_FILE.exec(source.relPath)?.[1] ?? source.relPath;
+      const loaded = await loadModule(source, id, graph);
+      const instance = pluginObjectOf(loaded);
+      const lifecycle = instance && validate(Lifecycle, instance, 'plugin');
+      if (!instance || !lifecycle?.ok) {
+        const missing = lifecycle && !lifecycle.ok ? `: ${lifecycle.error.message}` : '';
+        throw new ReloadFailure(`${source.relPath} exports no plugin with initialize(), cleanup() and getStatus()${missing}`, {
+          file: source.path,
+        });
+      }
+      return { loaded, instance, lifecycle: lifecycle.value };
+    },
+    async apply(id, next) {
+      await call(next, 'initialize', configOf(id));
+    },
+    async check(id, next) {
+      const status = validate(PluginStatus, await call(next, 'getStatus'), 'getStatus() result');
+      if (!status.ok) throw new ReloadFailure(status.error.message, { file: next.loaded.bundle.entry });
+      if (!status.value.healthy) {
+        const reason = status.value.message ? `: ${status.value.message}` : '';
+        throw new ReloadFailure(`plugin ${id} reports itself unhealthy${reason}`, { file: next.loaded.bundle.entry });
+      }
+    },
+    async commit(id, next, previous) {
+      // Switch first, so no call reaches the old version while it cleans up.
+      registry.serve(id, next.instance);
+      if (previous) await cleanup(id, previous);
+    },
+    async rollback(id, _previous, failed) {
+      await cleanup(id, failed);
+    },
+    async remove(id, current) {
+      registry.withdraw(id);
+      graph.forget(id);
+      await cleanup(id, current);
+    },
+    ...moduleHooks(graph),
+  };
+}
+
+/** A default or named export that is a plugin object or class; a module whose own exports are the lifecycle counts too. */
+function pluginObjectOf({ exports, bundle }: LoadedModule): object | undefined {
+  for (const candidate of [exports.default, exports, ...Object.values(exports)]) {
+    if (isClass(candidate) && hasInitialize(candidate.prototype)) {
+      return runFromBundle(bundle, `new ${candidate.name || 'plugin'}() threw`, () => new candidate());
+    }
+    if (hasInitialize(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+function hasInitialize(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && 'initialize' in value && typeof value.initialize === 'function';
+}

@@ -1,0 +1,80 @@
+import { isClass, type ModuleExports, runFromBundle } from '../modules/evaluate-module.js';
+import type { ImportGraph } from '../modules/import-graph.js';
+import { type LoadedModule, loadModule, moduleHooks } from '../modules/load-module.js';
+import type { ModuleRegistry } from '../modules/module-registry.js';
+import { ReloadFailure } from '../util/errors.js';
+import type { Kind } from './kind.js';
+
+/** A class a wizard module exports; the hub instantiates it with no arguments. */
+export type WizardClass = new () => object;
+
+/**
+ * Lets an embedding app take part in registration: return false to refuse a wizard
+ * (the hub then reports `reload_failed` and the previous version keeps serving).
+ * @example
+ * createHub({ onWizard: (id, WizardClass) => typeof WizardClass.prototype.run === 'function' });
+ */
+export type OnWizard = (id: string, wizardClass: WizardClass) => boolean;
+
+export interface Wizard {
+  loaded: LoadedModule;
+  wizardClass: WizardClass;
+  instance: object;
+}
+
+export interface WizardKindOptions {
+  registry: ModuleRegistry<object>;
+  graph: ImportGraph;
+  onWizard?: OnWizard;
+}
+
+/** `debug_wizard.js` (`.mjs`, `.cjs`, `.ts`, `.mts`, `.cts`) defines wizard `debug`; `admin/user_wizard.ts` defines `admin/user`. */
+const WIZARD_FILE = /^(.+)_wizard\.(?:[cm]?js|[cm]?ts)$/;
+
+/**
+ * `wizards/<id>_wizard.js`: server-side modules whose exported `…Wizard` class (or default export)
+ * is instantiated and registered under the id. Other files there are helpers: saving one reloads
+ * the wizards that import it.
+ */
+export function wizardKind(options: WizardKindOptions): Kind<Wizard> {
+  const { registry, graph, onWizard } = options;
+  return {
+    name: 'wizard',
+    browser: false,
+    idOf: (relPath) => WIZARD_FILE.exec(relPath)?.[1],
+    async load(source) {
+      const id = WIZARD_FILE.exec(source.relPath)?.[1] ?? source.relPath;
+      const loaded = await loadModule(source, id, graph);
+      const wizardClass = wizardClassOf(loaded.exports);
+      if (!wizardClass) {
+        throw new ReloadFailure(`${source.relPath} exports no wizard class: export a class named …Wizard, or a default class`, {
+          file: source.path,
+        });
+      }
+      const instance = runFromBundle(loaded.bundle, `new ${wizardClass.name || 'wizard'}() threw`, () => new wizardClass());
+      return { loaded, wizardClass, instance };
+    },
+    apply(id, next) {
+      if (onWizard && onWizard(id, next.wizardClass) === false) {
+        throw new ReloadFailure(`onWizard refused to register wizard "${id}"`, { file: next.loaded.bundle.entry });
+      }
+      registry.serve(id, next.instance);
+    },
+    rollback(id, previous) {
+      if (previous) registry.serve(id, previous.instance);
+      else registry.withdraw(id);
+    },
+    remove(id) {
+      registry.withdraw(id);
+      graph.forget(id);
+    },
+    ...moduleHooks(graph),
+  };
+}
+
+/** The exported class whose export name ends with `Wizard`, else a default class export. */
+function wizardClassOf(exports: ModuleExports): WizardClass | undefined {
+  const named = Object.entries(exports).find(([name, value]) => name.endsWith('Wizard') && isClass(value));
+  if (named && isClass(named[1])) return named[1];
+  return isClass(exports.default) ? exports.default : undefined;
+}

@@ -1,0 +1,39 @@
+import type { Server as HttpServer } from 'node:http';
+import { createSocketServer, type HubSocketServer, type RealtimeOptions } from './socket-server.js';
+
+/** Events engine.io listens to on the server it attaches to. */
+const SERVER_EVENTS = ['request', 'upgrade', 'close', 'listening'] as const;
+
+export interface AttachedSocketServer {
+  io: HubSocketServer;
+  /** Disconnects every socket and gives the server back its own listeners; the server keeps listening. */
+  detach(): void;
+}
+
+/**
+ * socket.io on a server an embedding app owns. `io.close()` would close the app's server,
+ * and engine.io wraps the server's `request` listeners for good, so stopping restores them instead.
+ */
+export function attachSocketServer(http: HttpServer, options: RealtimeOptions): AttachedSocketServer {
+  const before = new Map(SERVER_EVENTS.map((event) => [event, http.listeners(event)]));
+  const io = createSocketServer(http, options);
+  return {
+    io,
+    detach() {
+      io.disconnectSockets(true);
+      io.engine.close();
+      for (const [event, original] of before) {
+        for (const listener of http.listeners(event)) {
+          if (!original.includes(listener) && isListener(listener)) http.removeListener(event, listener);
+        }
+        for (const listener of original) {
+          if (!http.listeners(event).includes(listener) && isListener(listener)) http.on(event, listener);
+        }
+      }
+    },
+  };
+}
+
+function isListener(value: unknown): value is (...args: unknown[]) => void {
+  return typeof value === 'function';
+}
