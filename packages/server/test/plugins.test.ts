@@ -1,0 +1,142 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PluginList, validate } from '@hothub/shared';
+import { describe, expect, it } from 'vitest';
+import { connectClient, startHub } from './support/hub.js';
+import { answerOf, type PluginHooks, pluginSource } from './support/modules.js';
+import { eventually } from './support/poll.js';
+import { tempRoot, write } from './support/temp-root.js';
+
+/** A hub with plugin `search` at v1; `log` records every lifecycle call of every version. */
+async function searchPlugin(file = 'plugins/search.js') {
+  const log: string[] = [];
+  const root = await tempRoot({ [file]: pluginSource('v1') });
+  const hub = await startHub({ root, pluginTimeout: 300, pluginConfig: { search: { log } } });
+  const client = await connectClient(hub.url!);
+  return { root, hub, client, log };
+}
+
+/** Saves a v2 of `search` with the given hooks and waits for the one reload_failed it must cause. */
+async function failingSwap(hooks: PluginHooks) {
+  const setup = await searchPlugin();
+  await write(setup.root, 'plugins/search.js', pluginSource('v2', hooks));
+  await eventually(() => expect(setup.client.failed).toHaveLength(1));
+  return { ...setup, failed: setup.client.failed[0]! };
+}
+
+describe('plugins', () => {
+  it('initializes a plugin with its config and checks its status at start', async () => {
+    const { hub, log } = await searchPlugin();
+    expect(log).toEqual(['initialize v1', 'getStatus v1']);
+    expect(answerOf(hub.plugins, 'search')).toBe('v1');
+    expect(hub.plugins.info('search')).toMatchObject({ status: 'active', reloadCount: 0 });
+  });
+
+  it('swaps: initialize the new one, check it, switch, then clean up the old one', async () => {
+    const { root, hub, client, log } = await searchPlugin();
+    await write(root, 'plugins/search.js', pluginSource('v2'));
+    await eventually(() => expect(client.reloaded).toHaveLength(1));
+    expect(client.reloaded[0]).toMatchObject({ kind: 'plugin', id: 'search', cause: { file: 'plugins/search.js' } });
+    expect(log.slice(2)).toEqual(['initialize v2', 'getStatus v2', 'cleanup v1']);
+    expect(answerOf(hub.plugins, 'search')).toBe('v2');
+  });
+
+  it('rolls back when initialize throws: the new one is cleaned up and the old one keeps answering', async () => {
+    const { hub, log, failed } = await failingSwap({ initialize: "throw new Error('no database');" });
+    expect(failed).toMatchObject({ kind: 'plugin', id: 'search', rolledBack: true });
+    expect(failed.error.message).toBe('initialize() failed: no database');
+    expect(failed.error.line).toBe(6);
+    expect(log.slice(2)).toEqual(['initialize v2', 'cleanup v2']);
+    expect(answerOf(hub.plugins, 'search')).toBe('v1');
+    expect(hub.plugins.info('search')).toMatchObject({ status: 'stale', lastError: failed.error });
+  });
+
+  it('rolls back when getStatus reports unhealthy', async () => {
+    const { hub, log, failed } = await failingSwap({ getStatus: "return { healthy: false, message: 'index missing' };" });
+    expect(failed).toMatchObject({ rolledBack: true, error: { message: 'plugin search reports itself unhealthy: index missing' } });
+    expect(log.slice(2)).toEqual(['initialize v2', 'getStatus v2', 'cleanup v2']);
+    expect(answerOf(hub.plugins, 'search')).toBe('v1');
+  });
+
+  it('rolls back when getStatus returns something that is not a status', async () => {
+    const { hub, failed } = await failingSwap({ getStatus: "return 'fine';" });
+    expect(failed).toMatchObject({ rolledBack: true, error: { message: expect.stringMatching(/^invalid getStatus\(\) result/) } });
+    expect(answerOf(hub.plugins, 'search')).toBe('v1');
+  });
+
+  it('bounds an initialize that never resolves by the timeout, and rolls back', async () => {
+    const { hub, log, failed } = await failingSwap({ initialize: 'await new Promise(() => {});' });
+    expect(failed).toMatchObject({ rolledBack: true, error: { message: 'initialize() did not settle within 300 ms' } });
+    expect(log.slice(2)).toEqual(['initialize v2', 'cleanup v2']);
+    expect(answerOf(hub.plugins, 'search')).toBe('v1');
+  });
+
+  it('switches even when the old version hangs in cleanup', async () => {
+    const log: string[] = [];
+    const root = await tempRoot({ 'plugins/search.js': pluginSource('v1', { cleanup: 'await new Promise(() => {});' }) });
+    const hub = await startHub({ root, pluginTimeout: 100, pluginConfig: { search: { log } } });
+    const client = await connectClient(hub.url!);
+    await write(root, 'plugins/search.js', pluginSource('v2'));
+    await eventually(() => expect(client.reloaded).toHaveLength(1));
+    expect(answerOf(hub.plugins, 'search')).toBe('v2');
+  });
+
+  it('reports a plugin that fails to load or lacks the lifecycle, and keeps the old one', async () => {
+    const { root, hub, client, log } = await searchPlugin();
+    await write(root, 'plugins/search.js', 'export default { initialize() {}, answer() {} };\n');
+    await eventually(() => expect(client.failed).toHaveLength(1));
+    expect(client.failed[0]).toMatchObject({ rolledBack: false, error: { message: expect.stringMatching(/cleanup/) } });
+    await write(root, 'plugins/search.js', 'export default { initialize( };\n');
+    await eventually(() => expect(client.failed).toHaveLength(2));
+    expect(client.failed[1]!.error).toMatchObject({ file: join(root, 'plugins/search.js'), line: 1 });
+    expect(log).toEqual(['initialize v1', 'getStatus v1']);
+    expect(answerOf(hub.plugins, 'search')).toBe('v1');
+  });
+
+  it('loads plugins/<name>/index.js and plugin classes, reloads on a helper save, and cleans up a removed plugin', async () => {
+    const log: string[] = [];
+    const root = await tempRoot();
+    const hub = await startHub({ root, pluginConfig: { cache: { log } } });
+    const client = await connectClient(hub.url!);
+    await write(root, 'plugins/cache/ttl.js', 'export const ttl = 5;\n');
+    await write(
+      root,
+      'plugins/cache/index.ts',
+      `import { ttl } from './ttl.js';
+export class CachePlugin {
+  log: string[] = [];
+  initialize(config: { log: string[] }) { this.log = config.log; this.log.push('initialize ' + ttl); }
+  getStatus() { return { healthy: true }; }
+  cleanup() { this.log.push('cleanup ' + ttl); }
+  answer() { return ttl; }
+}
+`,
+    );
+    await eventually(() => expect(answerOf(hub.plugins, 'cache')).toBe(5));
+    await write(root, 'plugins/cache/ttl.js', 'export const ttl = 6;\n');
+    await eventually(() => expect(answerOf(hub.plugins, 'cache')).toBe(6));
+    expect(client.reloaded.at(-1)!.cause).toEqual({ file: 'plugins/cache/ttl.js', chain: ['plugins/cache/ttl.js', 'plugins/cache/index.ts'] });
+    await rm(join(root, 'plugins/cache'), { recursive: true });
+    await eventually(() => expect(client.reloaded.at(-1)).toMatchObject({ id: 'cache', removed: true }));
+    expect(log).toEqual(['initialize 5', 'initialize 6', 'cleanup 5', 'cleanup 6']);
+    expect(hub.plugins.get('cache')).toBeUndefined();
+  });
+
+  it('lists plugins over HTTP', async () => {
+    const { root, hub, client } = await searchPlugin();
+    await write(root, 'plugins/search.js', pluginSource('v2', { initialize: "throw new Error('down');" }));
+    await eventually(() => expect(client.failed).toHaveLength(1));
+    const body = validate(PluginList, await (await fetch(`${hub.url}/plugins`)).json());
+    if (!body.ok) throw new Error(body.error.message);
+    expect(body.value.plugins).toEqual([
+      {
+        id: 'search',
+        version: expect.any(String),
+        status: 'stale',
+        loadedAt: expect.any(Number),
+        reloadCount: 0,
+        lastError: expect.objectContaining({ message: 'initialize() failed: down' }),
+      },
+    ]);
+  });
+});
