@@ -35,7 +35,10 @@ function burstGaps(count) {
 
 async function measure(browser, name, start) {
   const temp = await tempDir(name);
-  const tool = await start(temp.dir);
+  const tool = await start(temp.dir).catch(async (error) => {
+    await temp.remove();
+    throw error;
+  });
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -48,12 +51,18 @@ async function measure(browser, name, start) {
     for (let i = 0; i < WARMUP_SAVES; i++) await probe.save();
 
     const latencies = [];
+    const toEvent = [];
     let missed = 0;
     for (let i = 0; i < SAVES; i++) {
       await delay(SPACING_MS);
-      const ms = await probe.save();
-      if (ms === null) missed++;
-      else latencies.push(ms);
+      const saved = await probe.save();
+      if (saved === null) {
+        missed++;
+        continue;
+      }
+      latencies.push(saved.ms);
+      const sentAt = tool.sentAt?.() ?? 0;
+      if (sentAt > saved.writtenAt) toEvent.push(sentAt - saved.writtenAt);
     }
     const gaps = burstGaps(BURSTS);
     const lost = [];
@@ -63,6 +72,7 @@ async function measure(browser, name, start) {
     }
     return {
       latency: summarize(latencies),
+      ...(toEvent.length ? { saveToEventMs: summarize(toEvent) } : {}),
       missed,
       bursts: { applied: gaps.length - lost.length, of: gaps.length, gapsMs: gaps, lostAtGapsMs: lost },
       fullReload: !(await probe.samePage()),

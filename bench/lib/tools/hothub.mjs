@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createHub } from 'hothub';
-import { colourOf, sheet } from '../probe.mjs';
+import { colourOf, nodeNow, sheet } from '../probe.mjs';
 import { pageHtml } from './page.mjs';
 
 /** hothub with default settings, started through its public API from the built package. */
@@ -14,6 +14,9 @@ export async function startHothub(dir) {
     pageHtml('<link rel="stylesheet" href="/assets/style/main.css" />\n    <script src="/hothub/client.js"></script>'),
   );
   const hub = createHub({ root: dir, port: 0, host: '127.0.0.1', logLevel: 'warn' });
+  // When the hub sent its latest event, on the probe's clock: splits the latency into hub and wire + page.
+  let sentAt = 0;
+  hub.on('reloaded', () => (sentAt = nodeNow()));
   await hub.start();
-  return { pageUrl: `${hub.url}/`, cssFile, close: () => hub.stop() };
+  return { pageUrl: `${hub.url}/`, cssFile, sentAt: () => sentAt, close: () => hub.stop() };
 }
