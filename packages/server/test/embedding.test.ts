@@ -1,0 +1,94 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { type Reloaded, SOCKET_PATH, validate, WizardList } from '@hothub/shared';
+import express from 'express';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { createHub } from '../src/index.js';
+import { createLogger } from '../src/util/log.js';
+import { connectClient } from './support/hub.js';
+import { answerOf, wizardSource } from './support/modules.js';
+import { eventually } from './support/poll.js';
+import { tempRoot, write } from './support/temp-root.js';
+
+const EXAMPLE = fileURLToPath(new URL('../examples/embed-express.mjs', import.meta.url));
+const greet = (greeting: string) =>
+  `export class GreetWizard {\n  run({ name }) {\n    return '${greeting}, ' + name;\n  }\n}\n`;
+
+/** An express app on its own server, with a hub attached to it and mounted under /hot. */
+async function embeddedHub(root: string) {
+  const app = express();
+  app.get('/app', (_req, res) => void res.send('the app'));
+  const server = createServer(app);
+  const hub = createHub({ root, server, logger: createLogger({ level: 'silent' }) });
+  app.use('/hot', hub.app);
+  onTestFinished(async () => {
+    await hub.stop();
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+  await hub.start();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return { hub, server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+describe('embedding', () => {
+  it('attaches to an app’s server: one port for the app, the hub routes under a prefix and the socket', async () => {
+    const root = await tempRoot({ 'wizards/debug_wizard.js': wizardSource('v1') });
+    const { hub, url } = await embeddedHub(root);
+    expect(hub.url).toBe(url);
+    expect(await (await fetch(`${url}/app`)).text()).toBe('the app');
+    const listed = validate(WizardList, await (await fetch(`${url}/hot/wizards`)).json());
+    expect(listed.ok && listed.value.wizards.map((w) => w.id)).toEqual(['debug']);
+    expect((await fetch(`${url}/hot/hothub/client.js`)).status).toBe(200);
+
+    const inProcess: Reloaded[] = [];
+    hub.on('reloaded', (event) => inProcess.push(event));
+    const client = await connectClient(url);
+    await write(root, 'wizards/debug_wizard.js', wizardSource('v2'));
+    await eventually(() => expect(client.reloaded).toHaveLength(1));
+    expect(inProcess).toEqual(client.reloaded);
+    expect(answerOf(hub.wizards, 'debug')).toBe('v2');
+  });
+
+  it('stops without closing the app’s server, and no longer answers on the socket path', async () => {
+    const root = await tempRoot();
+    const { hub, url } = await embeddedHub(root);
+    const client = await connectClient(url);
+    const disconnected = once(client.socket, 'disconnect');
+    await hub.stop();
+    await disconnected;
+    expect(await (await fetch(`${url}/app`)).text()).toBe('the app');
+    const handshake = await fetch(`${url}${SOCKET_PATH}/?EIO=4&transport=polling`);
+    expect(handshake.status).toBe(404);
+  });
+
+  it('runs the documented example: an express app calls the serving wizard while it is edited', async () => {
+    const root = await tempRoot({ 'wizards/greet_wizard.js': greet('Hello') });
+    const child = spawn(process.execPath, [EXAMPLE], { env: { ...process.env, APP_ROOT: root, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    onTestFinished(() => void child.kill('SIGKILL'));
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk));
+    const url = await eventually(() => {
+      const match = /app listening on (http:\S+)/.exec(out);
+      expect(match).not.toBeNull();
+      return match![1]!;
+    });
+    const run = async () => (await fetch(`${url}/run/greet?name=Ada`)).json();
+    expect(await run()).toEqual({ result: 'Hello, Ada' });
+
+    await write(root, 'wizards/greet_wizard.js', greet('Bonjour'));
+    await eventually(async () => expect(await run()).toEqual({ result: 'Bonjour, Ada' }));
+    await write(root, 'wizards/greet_wizard.js', 'export class GreetWizard {}\n');
+    await eventually(() => expect(out).toMatch(/wizard greet failed: onWizard refused to register wizard "greet"/));
+    expect(await run()).toEqual({ result: 'Bonjour, Ada' });
+
+    child.kill('SIGTERM');
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(0);
+  });
+});
