@@ -1,5 +1,7 @@
-import { KINDS, type KindName } from '@hothub/shared';
+import { HUB_MODES, type HubMode, KINDS, type KindName } from '@hothub/shared';
 import * as z from 'zod';
+import { AlertThresholds, DEFAULT_ALERT_THRESHOLDS } from '../ops/alert-thresholds.js';
+import { DEFAULT_RATE_LIMIT, RateLimitSettings } from '../ops/rate-limit-settings.js';
 
 /** Conventional folder of each kind, relative to the root. */
 export const DEFAULT_DIRS: Record<KindName, string> = {
@@ -13,6 +15,9 @@ export const DEFAULT_DIRS: Record<KindName, string> = {
 
 const port = z.coerce.number().int().min(0).max(65535);
 const debounce = z.coerce.number().int().min(0).max(60_000);
+const origin = z.string().refine((value) => URL.canParse(value) && new URL(value).origin === value, {
+  message: 'must be an origin such as http://localhost:5173 (scheme, host and port, no path)',
+});
 
 /** What a user can set, from a config file, the environment or flags (all optional here). */
 export const HubSettings = z
@@ -27,6 +32,18 @@ export const HubSettings = z
     logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent']),
     /** Milliseconds a plugin's `initialize()`, `getStatus()` or `cleanup()` may take. */
     pluginTimeout: z.coerce.number().int().min(1).max(600_000),
+    /** `dev`: watch files, readable logs. `prod`: no watching, reloads through the API only, token required, JSON logs. */
+    mode: z.enum(HUB_MODES),
+    /** Bearer token for mutating endpoints and socket handshakes. Never logged. */
+    token: z.string().min(1),
+    /** HMAC-SHA256 key of `POST /webhook`. Never logged. */
+    webhookSecret: z.string().min(1),
+    /** Origins allowed to call the API and connect sockets from a browser. */
+    corsOrigins: z.array(origin),
+    /** Seconds between periodic reloads of everything that changed on disk. */
+    periodic: z.coerce.number().min(0.01).max(86_400),
+    alerts: AlertThresholds,
+    rateLimit: RateLimitSettings,
   })
   .partial()
   .strict();
@@ -42,6 +59,13 @@ export interface ResolvedSettings {
   inlineLimit: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   pluginTimeout: number;
+  mode: HubMode;
+  token?: string;
+  webhookSecret?: string;
+  corsOrigins: string[];
+  periodic?: number;
+  alerts: AlertThresholds;
+  rateLimit: RateLimitSettings;
 }
 
 export const DEFAULT_INLINE_LIMIT = 64 * 1024;
@@ -61,5 +85,12 @@ export function resolveSettings(...layers: HubSettings[]): ResolvedSettings {
     inlineLimit: merged.inlineLimit ?? DEFAULT_INLINE_LIMIT,
     logLevel: merged.logLevel ?? 'info',
     pluginTimeout: merged.pluginTimeout ?? 10_000,
+    mode: merged.mode ?? 'dev',
+    ...(merged.token ? { token: merged.token } : {}),
+    ...(merged.webhookSecret ? { webhookSecret: merged.webhookSecret } : {}),
+    corsOrigins: merged.corsOrigins ?? [],
+    ...(merged.periodic ? { periodic: merged.periodic } : {}),
+    alerts: { ...DEFAULT_ALERT_THRESHOLDS, ...merged.alerts },
+    rateLimit: { ...DEFAULT_RATE_LIMIT, ...merged.rateLimit },
   };
 }

@@ -8,6 +8,11 @@ export function readSettingsEnv(env: NodeJS.ProcessEnv): HubSettings {
     port: env.HOTHUB_PORT,
     host: env.HOTHUB_HOST,
     debounce: env.HOTHUB_DEBOUNCE,
+    mode: env.HOTHUB_MODE,
+    token: env.HOTHUB_TOKEN,
+    webhookSecret: env.HOTHUB_WEBHOOK_SECRET,
+    corsOrigins: env.HOTHUB_CORS_ORIGIN?.split(',').map((origin) => origin.trim()),
+    periodic: env.HOTHUB_PERIODIC,
   };
   const defined = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
   const result = validate(HubSettings, defined, 'environment (HOTHUB_*)');
