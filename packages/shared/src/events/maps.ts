@@ -1,3 +1,4 @@
+import type { ApplyFailed, ApplyFailedAck } from './apply-failed.js';
 import type { Connected } from './connected.js';
 import type { ReloadFailed } from './reload-failed.js';
 import type { Reloaded } from './reloaded.js';
@@ -9,8 +10,10 @@ export interface ServerToClientEvents {
   reload_failed: (payload: ReloadFailed) => void;
 }
 
-/** Events a browser may send to the hub. */
-export interface ClientToServerEvents {}
+/** Events a browser may send to the hub; each argument is validated by the schema of the same name. */
+export interface ClientToServerEvents {
+  apply_failed: (payload: ApplyFailed, ack: (result: ApplyFailedAck) => void) => void;
+}
 
 /** Per-socket state the hub keeps (socket.io's fourth generic). */
 export interface SocketData {}

@@ -1,0 +1,25 @@
+import * as z from 'zod/mini';
+import { KindName } from '../kinds.js';
+
+/**
+ * Which events a page wants: every event of the listed kinds plus every event of the listed
+ * artifacts (`<kind>/<id>`, e.g. `style/main.css`). Without a subscription a page gets everything.
+ */
+export const Subscription = z.object({
+  kinds: z.optional(z.array(KindName)),
+  ids: z.optional(z.array(z.string().check(z.minLength(1)))),
+});
+export type Subscription = z.infer<typeof Subscription>;
+
+/**
+ * What the SDK sends in socket.io's handshake (`auth`), on the first connection and on every
+ * reconnection: the last event it saw, so the hub can send what it missed, and its subscription.
+ */
+export const Handshake = z.object({
+  /** `seq` of the latest event the page applied (0 or absent: none). */
+  lastSeq: z.optional(z.int().check(z.nonnegative())),
+  /** `serverId` of the hub that numbered `lastSeq`; another hub's numbers mean nothing here. */
+  serverId: z.optional(z.string()),
+  subscribe: z.optional(Subscription),
+});
+export type Handshake = z.infer<typeof Handshake>;
