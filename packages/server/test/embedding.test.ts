@@ -58,7 +58,7 @@ describe('embedding', () => {
     const root = await tempRoot();
     const { hub, url } = await embeddedHub(root);
     const client = await connectClient(url);
-    const disconnected = once(client.socket, 'disconnect');
+    const disconnected = new Promise<void>((resolve) => client.socket.once('disconnect', () => resolve()));
     await hub.stop();
     await disconnected;
     expect(await (await fetch(`${url}/app`)).text()).toBe('the app');

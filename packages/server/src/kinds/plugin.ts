@@ -2,7 +2,7 @@ import { validate } from '@hothub/shared';
 import * as z from 'zod';
 import { failureAt, isClass, runFromBundle } from '../modules/evaluate-module.js';
 import type { ImportGraph } from '../modules/import-graph.js';
-import { type LoadedModule, loadModule, moduleHooks } from '../modules/load-module.js';
+import { type LoadedModule, moduleKindParts } from '../modules/load-module.js';
 import type { ModuleRegistry } from '../modules/module-registry.js';
 import { settleWithin } from '../modules/settle-within.js';
 import { ReloadFailure } from '../util/errors.js';
@@ -43,6 +43,7 @@ const PLUGIN_FILE = /^([^/]+?)(?:\/index)?\.(?:[cm]?js|[cm]?ts)$/;
  */
 export function pluginKind(options: PluginKindOptions): Kind<Plugin> {
   const { registry, graph, timeoutMs, configOf, logger } = options;
+  const modules = moduleKindParts(PLUGIN_FILE, graph);
   const call = (plugin: Plugin, name: 'initialize' | 'getStatus' | 'cleanup', ...args: unknown[]) =>
     settleWithin(`${name}()`, timeoutMs, () => plugin.lifecycle[name].apply(plugin.instance, args)).catch((error: unknown) => {
       throw error instanceof ReloadFailure ? error : failureAt(error, plugin.loaded.bundle, `${name}() failed`);
@@ -55,10 +56,9 @@ export function pluginKind(options: PluginKindOptions): Kind<Plugin> {
   return {
     name: 'plugin',
     browser: false,
-    idOf: (relPath) => PLUGIN_FILE.exec(relPath)?.[1],
+    ...modules.hooks,
     async load(source) {
-      const id = PLUGIN_FILE.exec(source.relPath)?.[1] ?? source.relPath;
-      const loaded = await loadModule(source, id, graph);
+      const loaded = await modules.load(source);
       const instance = pluginObjectOf(loaded);
       const lifecycle = instance && validate(Lifecycle, instance, 'plugin');
       if (!instance || !lifecycle?.ok) {
@@ -93,7 +93,6 @@ export function pluginKind(options: PluginKindOptions): Kind<Plugin> {
       graph.forget(id);
       await cleanup(id, current);
     },
-    ...moduleHooks(graph),
   };
 }
 

@@ -1,6 +1,6 @@
 import { isClass, type ModuleExports, runFromBundle } from '../modules/evaluate-module.js';
 import type { ImportGraph } from '../modules/import-graph.js';
-import { type LoadedModule, loadModule, moduleHooks } from '../modules/load-module.js';
+import { type LoadedModule, moduleKindParts } from '../modules/load-module.js';
 import type { ModuleRegistry } from '../modules/module-registry.js';
 import { ReloadFailure } from '../util/errors.js';
 import type { Kind } from './kind.js';
@@ -38,13 +38,13 @@ const WIZARD_FILE = /^(.+)_wizard\.(?:[cm]?js|[cm]?ts)$/;
  */
 export function wizardKind(options: WizardKindOptions): Kind<Wizard> {
   const { registry, graph, onWizard } = options;
+  const modules = moduleKindParts(WIZARD_FILE, graph);
   return {
     name: 'wizard',
     browser: false,
-    idOf: (relPath) => WIZARD_FILE.exec(relPath)?.[1],
+    ...modules.hooks,
     async load(source) {
-      const id = WIZARD_FILE.exec(source.relPath)?.[1] ?? source.relPath;
-      const loaded = await loadModule(source, id, graph);
+      const loaded = await modules.load(source);
       const wizardClass = wizardClassOf(loaded.exports);
       if (!wizardClass) {
         throw new ReloadFailure(`${source.relPath} exports no wizard class: export a class named …Wizard, or a default class`, {
@@ -68,7 +68,6 @@ export function wizardKind(options: WizardKindOptions): Kind<Wizard> {
       registry.withdraw(id);
       graph.forget(id);
     },
-    ...moduleHooks(graph),
   };
 }
 

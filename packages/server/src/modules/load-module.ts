@@ -19,11 +19,17 @@ export async function loadModule(source: SourceFile, id: string, graph: ImportGr
   return { bundle, exports: evaluateBundle(bundle) };
 }
 
-/** The hooks every module kind shares: versions cover imports, and saving an import reloads its dependents. */
-export function moduleHooks(graph: ImportGraph): Pick<Kind<{ loaded: LoadedModule }>, 'versionOf' | 'dependentsOf' | 'importedFiles'> {
-  return {
+/**
+ * What every module kind shares: ids from a file pattern (its first group), loading into the import graph,
+ * versions that cover imports, and dependents to reload when an imported file is saved.
+ */
+export function moduleKindParts(pattern: RegExp, graph: ImportGraph) {
+  const idOf = (relPath: string) => pattern.exec(relPath)?.[1];
+  const hooks: Pick<Kind<{ loaded: LoadedModule }>, 'idOf' | 'versionOf' | 'dependentsOf' | 'importedFiles'> = {
+    idOf,
     versionOf: (artifact) => artifact.loaded.bundle.version,
     dependentsOf: (file) => graph.dependentsOf(file),
     importedFiles: () => graph.files(),
   };
+  return { hooks, load: (source: SourceFile) => loadModule(source, idOf(source.relPath) ?? source.relPath, graph) };
 }
