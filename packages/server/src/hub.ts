@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { relative } from 'node:path';
-import type { KindName, Reloaded, ReloadFailed } from '@hothub/shared';
+import type { KindName, Reloaded, ReloadFailed, Trigger } from '@hothub/shared';
 import type { Express } from 'express';
 import type { FSWatcher } from 'chokidar';
 import { createApp } from './http/create-app.js';
@@ -12,9 +12,12 @@ import type { OnWizard } from './kinds/wizard.js';
 import { DependencyReloads } from './modules/dependency-reloads.js';
 import { ImportGraph } from './modules/import-graph.js';
 import { ModuleRegistry, type Registry } from './modules/module-registry.js';
+import { HubOps } from './ops/hub-ops.js';
+import { startPeriodicRefresh } from './ops/periodic-refresh.js';
+import { reloadTargets } from './ops/reload-targets.js';
 import { type HubSettings, type ResolvedSettings, resolveSettings } from './options/hub-options.js';
-import { EventLog } from './pipeline/event-log.js';
-import { type ActiveArtifact, Pipeline } from './pipeline/pipeline.js';
+import { EventLog, type HubEvent } from './pipeline/event-log.js';
+import { type ActiveArtifact, Pipeline, type ReloadOutcome } from './pipeline/pipeline.js';
 import { type AttachedSocketServer, attachSocketServer } from './realtime/attach-socket-server.js';
 import { broadcast, createSocketServer, type HubSocketServer } from './realtime/socket-server.js';
 import { createLogger, type Logger } from './util/log.js';
@@ -87,12 +90,17 @@ export class Hub extends EventEmitter<HubEventMap> {
   #watcher?: FSWatcher;
   #url?: string;
   #stopping?: Promise<void>;
+  readonly #ops: HubOps;
+  #stopPeriodic?: () => void;
 
   constructor(options: HubOptions = {}) {
     super();
     const { logger, server, onWizard, pluginConfig, ...settings } = options;
     this.settings = resolveSettings(settings);
-    this.#logger = logger ?? createLogger({ level: this.settings.logLevel });
+    if (this.settings.mode === 'prod' && this.settings.token === undefined) {
+      throw new Error('--mode prod needs a token: set --token or HOTHUB_TOKEN (mutating endpoints and sockets require it)');
+    }
+    this.#logger = logger ?? createLogger({ level: this.settings.logLevel, format: this.settings.mode === 'prod' ? 'json' : 'pretty' });
     this.#server = server;
     const wizards = new ModuleRegistry<object>('wizard');
     const plugins = new ModuleRegistry<object>('plugin');
@@ -125,7 +133,18 @@ export class Hub extends EventEmitter<HubEventMap> {
       if (event.name === 'reloaded') this.emit('reloaded', event.payload);
       else this.emit('reload_failed', event.payload);
     });
-    this.app = createApp({ root: this.settings.root, pipeline: this.#pipeline, folders: this.#folders, wizards, plugins });
+    this.#ops = new HubOps({
+      settings: this.settings,
+      pipeline: this.#pipeline,
+      events: this.#events,
+      logger: this.#logger,
+      watchDirs: () => this.folders(),
+      running: () => this.#io !== undefined && this.#stopping === undefined,
+      watching: () => this.#watcher !== undefined && this.#stopping === undefined,
+      connections: () => this.#io?.engine.clientsCount ?? 0,
+      reload: (target, trigger) => this.reload(target, trigger),
+    });
+    this.app = createApp({ root: this.settings.root, pipeline: this.#pipeline, folders: this.#folders, wizards, plugins, ops: this.#ops });
   }
 
   /** `http://host:port` once listening. */
@@ -148,8 +167,37 @@ export class Hub extends EventEmitter<HubEventMap> {
     return this.#pipeline.list(kind);
   }
 
-  /** Loads every artifact, starts watching and listens; resolves once a save can no longer be missed. */
+  /**
+   * Runs the pipeline for `all`, a kind (`style`) or one artifact (`style/main.css`) and resolves
+   * with the events it sent; throws `UnknownTargetError` when nothing matches. Unchanged content
+   * is re-applied, except for the `periodic` trigger.
+   * @example
+   * const events = await hub.reload('style');
+   */
+  reload(target: string, trigger: Trigger = 'manual'): Promise<HubEvent[]> {
+    return reloadTargets(target, trigger, {
+      folders: this.#folders,
+      pipeline: this.#pipeline,
+      remove: (kind, id, removal) => this.#remove(kind, id, removal),
+    });
+  }
+
+  /**
+   * Loads every artifact, starts watching (dev mode) and listens; resolves once a save can no
+   * longer be missed. In prod mode nothing is watched: reloads come from the API, the webhook and `periodic`.
+   */
   async start(): Promise<void> {
+    if (this.settings.mode === 'prod') await this.reload('all', 'startup');
+    else await this.#watch();
+    await this.#listen();
+    const { periodic } = this.settings;
+    if (periodic !== undefined) {
+      const log = this.#logger.channel('hothub:periodic');
+      this.#stopPeriodic = startPeriodicRefresh(periodic, () => this.reload('all', 'periodic'), (error) => log.error('periodic reload failed', { error: String(error) }));
+    }
+  }
+
+  async #watch(): Promise<void> {
     const watchLog = this.#logger.channel('hothub:watch');
     const startup: Promise<unknown>[] = [];
     let ready = false;
@@ -162,11 +210,7 @@ export class Hub extends EventEmitter<HubEventMap> {
           return;
         }
         if (located && event === 'unlink') {
-          const { kind, id } = located;
-          this.#pipeline
-            .remove(kind, id)
-            .then(() => this.#registries.find((r) => r.kind === kind)?.forget(id))
-            .catch((error: unknown) => watchLog.error(String(error)));
+          this.#remove(located.kind, located.id, 'file').catch((error: unknown) => watchLog.error(String(error)));
         }
         // Also for helpers (not artifacts) and deletions: artifacts that import the file reload.
         this.#sync.notify(path);
@@ -180,12 +224,19 @@ export class Hub extends EventEmitter<HubEventMap> {
     ready = true;
     await Promise.allSettled(startup);
     await this.#watchImports();
-    await this.#listen();
+  }
+
+  /** An artifact's file is gone: make it inactive and forget it in its registry. */
+  async #remove(kind: KindName, id: string, trigger: Trigger): Promise<ReloadOutcome> {
+    const outcome = await this.#pipeline.remove(kind, id, trigger);
+    this.#registries.find((r) => r.kind === kind)?.forget(id);
+    return outcome;
   }
 
   /** Closes watchers, sockets and the server; a second call returns the same promise. */
   stop(): Promise<void> {
     this.#stopping ??= (async () => {
+      this.#stopPeriodic?.();
       this.#sync.close();
       const io = this.#attached ? undefined : this.#io;
       this.#attached?.detach();
@@ -204,6 +255,7 @@ export class Hub extends EventEmitter<HubEventMap> {
       serverId: this.serverId,
       kinds: this.#folders.folders.map((f) => f.kind),
       currentSeq: () => this.#events.seq,
+      access: { origins: this.settings.corsOrigins, token: this.settings.token },
     };
     if (this.#server) {
       this.#attached = attachSocketServer(this.#server, realtime);

@@ -1,12 +1,16 @@
 import express, { type Express } from 'express';
 import type { Registry } from '../modules/module-registry.js';
+import type { HubOps } from '../ops/hub-ops.js';
 import type { Pipeline } from '../pipeline/pipeline.js';
 import type { KindFolders } from '../watch/kind-folders.js';
 import { assetsRouter } from './assets.js';
 import { clientScriptRouter } from './client-script.js';
+import { cors } from './cors.js';
 import { demoPageRouter } from './demo-page.js';
 import { errorHandler, notFoundHandler } from './http-error.js';
 import { modulesRouter } from './modules.js';
+import { opsRouter } from './ops-router.js';
+import { pathSafety } from './path-safety.js';
 
 export interface AppContext {
   root: string;
@@ -14,18 +18,23 @@ export interface AppContext {
   folders: KindFolders;
   wizards: Registry<object>;
   plugins: Registry<object>;
+  ops: HubOps;
 }
 
 /** The hub's HTTP surface: SDK scripts, browser assets, and the page at `/`. */
 export function createApp(context: AppContext): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(cors({ origins: context.ops.settings.corsOrigins, token: context.ops.settings.token }));
+  app.use(pathSafety);
+  // Before the JSON parser: these routes check rate limit, token or signature before reading a body.
+  app.use(opsRouter(context.ops));
   app.use(express.json({ limit: '1mb' }));
   app.use(clientScriptRouter());
   app.use(assetsRouter(context.pipeline, context.folders));
   app.use(modulesRouter(context.wizards, context.plugins));
   app.use(demoPageRouter(context.root));
   app.use(notFoundHandler);
-  app.use(errorHandler({ exposeStack: true }));
+  app.use(errorHandler({ exposeStack: context.ops.settings.mode === 'dev' }));
   return app;
 }

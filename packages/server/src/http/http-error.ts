@@ -19,10 +19,10 @@ export function sendError(res: Response, error: HttpError): void {
   res.status(error.status).json({ error: body });
 }
 
-/** Validates a request body (already parsed by `express.json`); throws a 400 naming every failing path. */
-export function parseBody<S extends Schema>(schema: S, body: unknown): Infer<S> {
-  const result = validate(schema, body, 'request body');
-  if (!result.ok) throw new HttpError(400, 'invalid_body', result.error.message, result.error.issues);
+/** Validates a request body (already parsed) or query; throws a 400 naming every failing path. */
+export function parseBody<S extends Schema>(schema: S, input: unknown, where: 'body' | 'query' = 'body'): Infer<S> {
+  const result = validate(schema, input, `request ${where}`);
+  if (!result.ok) throw new HttpError(400, `invalid_${where}`, result.error.message, result.error.issues);
   return result.value;
 }
 
@@ -40,6 +40,7 @@ export function errorHandler(options: { exposeStack: boolean }): ErrorRequestHan
       return sendError(res, new HttpError(400, 'malformed_json', `malformed JSON body: ${error.message}`));
     }
     if (status === 413) return sendError(res, new HttpError(413, 'body_too_large', 'request body is larger than 1 MB'));
+    if (status === 415) return sendError(res, new HttpError(415, 'unsupported_media_type', 'send the body as UTF-8 application/json'));
     if (status >= 400 && status < 500) return sendError(res, new HttpError(status, 'bad_request', String((error as Error).message)));
     const details = options.exposeStack && error instanceof Error ? { stack: error.stack } : undefined;
     sendError(res, new HttpError(500, 'internal', 'internal server error', details));

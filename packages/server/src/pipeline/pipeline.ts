@@ -105,7 +105,9 @@ export class Pipeline extends EventEmitter<PipelineEventMap> {
       if (errorCode(error) === 'ENOENT') return { status: 'missing' };
       return fail(toReloadError(error, file), false);
     }
-    if (trigger === 'file' && !cause?.chain && this.#attempted.get(target) === source.version) return { status: 'unchanged' };
+    // A periodic refresh polls for changes: like a save, it skips content already tried.
+    const skipsTried = trigger === 'file' || trigger === 'periodic';
+    if (skipsTried && !cause?.chain && this.#attempted.get(target) === source.version) return { status: 'unchanged' };
     this.#attempted.set(target, source.version);
 
     let artifact: unknown;

@@ -8,7 +8,9 @@ import {
   type SocketData,
 } from '@hothub/shared';
 import { Server } from 'socket.io';
+import type { CorsPolicy } from '../http/cors.js';
 import type { HubEvent } from '../pipeline/event-log.js';
+import { OPEN_ACCESS, requireHandshakeToken, socketAccessOptions } from './socket-access.js';
 
 export type HubSocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -16,6 +18,8 @@ export interface RealtimeOptions {
   serverId: string;
   kinds: KindName[];
   currentSeq(): number;
+  /** Who may connect: origin allowlist and token (default: anyone). */
+  access?: CorsPolicy;
 }
 
 /** The socket.io endpoint browsers connect to; greets each socket with `connected`. */
@@ -23,9 +27,9 @@ export function createSocketServer(http: HttpServer, options: RealtimeOptions): 
   const io: HubSocketServer = new Server(http, {
     path: SOCKET_PATH,
     serveClient: false,
-    // Any page may load /hothub/client.js from the hub and connect back, as with Vite's dev server.
-    cors: { origin: true },
+    ...socketAccessOptions(options.access ?? OPEN_ACCESS),
   });
+  io.use(requireHandshakeToken(options.access?.token));
   io.on('connection', (socket) => {
     socket.emit('connected', {
       protocol: PROTOCOL_VERSION,

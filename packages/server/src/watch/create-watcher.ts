@@ -16,7 +16,8 @@ const IGNORED_SEGMENTS = new Set(['.git', 'node_modules', '.hothub', '.DS_Store'
 /** Vim's write probe, swap and backup files, Emacs lock files, JetBrains' safe-write temps. */
 const EDITOR_TEMP = /(^\.#|^#.*#$|\.sw[a-p]$|~$|^4913$|\.tmp$|___jb_(tmp|old)___$)/;
 
-function isNoise(path: string): boolean {
+/** Editor temp files and ignored folders, never artifacts. */
+export function isNoise(path: string): boolean {
   const name = basename(path);
   return EDITOR_TEMP.test(name) || path.split(sep).some((segment) => IGNORED_SEGMENTS.has(segment));
 }

@@ -21,5 +21,7 @@ export const Handshake = z.object({
   /** `serverId` of the hub that numbered `lastSeq`; another hub's numbers mean nothing here. */
   serverId: z.optional(z.string()),
   subscribe: z.optional(Subscription),
+  /** The hub's bearer token, required when the hub runs with `--token`. */
+  token: z.optional(z.string()),
 });
 export type Handshake = z.infer<typeof Handshake>;

@@ -1,0 +1,104 @@
+import {
+  ApiError,
+  HealthReport,
+  HistoryQuery,
+  HubStatus,
+  ReloadHistory,
+  ReloadRequest,
+  ReloadResult,
+  ReloadStatistics,
+  type Schema,
+  WebhookRequest,
+} from '@hothub/shared';
+import { Router } from 'express';
+import { toJSONSchema } from 'zod';
+import { packageVersion } from '../ops/package-version.js';
+import { onlyMethods } from './method-not-allowed.js';
+import { SIGNATURE_HEADER } from './webhook.js';
+
+type JsonSchema = Record<string, unknown>;
+
+/** JSON Schema of a zod schema, as OpenAPI 3.1 embeds it (no `$schema`). */
+function jsonSchema(schema: Schema, io: 'input' | 'output'): JsonSchema {
+  const { $schema: _dialect, ...rest } = toJSONSchema(schema, { io, unrepresentable: 'any' });
+  return rest;
+}
+
+const json = (name: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${name}` } } });
+const ok = (name: string, description: string) => ({ description, content: json(name) });
+const error = (description: string) => ({ description, content: json('ApiError') });
+const mutatingErrors = {
+  400: error('malformed JSON, or the body fails the schema (details name the paths)'),
+  404: error('unknown target'),
+  413: error('body over 1 MB'),
+  415: error('body is not application/json'),
+  429: error('rate limit exceeded'),
+};
+
+/** The OpenAPI 3.1 document of the operations API, built from the zod schemas that validate requests. */
+export function openApiDocument(): JsonSchema {
+  const query = jsonSchema(HistoryQuery, 'input');
+  const properties = Object.entries((query.properties ?? {}) as Record<string, JsonSchema>);
+  return {
+    openapi: '3.1.0',
+    info: { title: 'hothub operations API', version: packageVersion() },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      schemas: {
+        ReloadRequest: jsonSchema(ReloadRequest, 'input'),
+        WebhookRequest: jsonSchema(WebhookRequest, 'input'),
+        ReloadResult: jsonSchema(ReloadResult, 'output'),
+        ReloadHistory: jsonSchema(ReloadHistory, 'output'),
+        ReloadStatistics: jsonSchema(ReloadStatistics, 'output'),
+        HealthReport: jsonSchema(HealthReport, 'output'),
+        HubStatus: jsonSchema(HubStatus, 'output'),
+        ApiError: jsonSchema(ApiError, 'output'),
+      },
+    },
+    paths: {
+      '/health': {
+        get: { summary: 'Liveness and checks', responses: { 200: ok('HealthReport', 'healthy'), 503: ok('HealthReport', 'a check fails') } },
+      },
+      '/status': { get: { summary: 'Hub status and active alerts', responses: { 200: ok('HubStatus', 'status') } } },
+      '/metrics': {
+        get: {
+          summary: 'Prometheus metrics (JSON with Accept: application/json)',
+          responses: { 200: { description: 'metrics', content: { 'text/plain': { schema: { type: 'string' } }, 'application/json': {} } } },
+        },
+      },
+      '/reload': {
+        post: {
+          summary: 'Reload all, a kind, or <kind>/<id>',
+          security: [{ bearer: [] }],
+          requestBody: { required: true, content: json('ReloadRequest') },
+          responses: { 200: ok('ReloadResult', 'the events of the reload'), 401: error('no bearer token'), 403: error('wrong token'), ...mutatingErrors },
+        },
+      },
+      '/reload/history': {
+        get: {
+          summary: 'Recent events, newest first',
+          parameters: properties.map(([name, schema]) => ({ name, in: 'query', required: false, schema })),
+          responses: { 200: ok('ReloadHistory', 'events'), 400: error('invalid query') },
+        },
+      },
+      '/reload/statistics': { get: { summary: 'Reload statistics', responses: { 200: ok('ReloadStatistics', 'statistics') } } },
+      '/webhook': {
+        post: {
+          summary: 'Reload from an external system, signed with HMAC-SHA256',
+          parameters: [{ name: SIGNATURE_HEADER, in: 'header', required: true, schema: { type: 'string', pattern: '^sha256=[0-9a-f]{64}$' } }],
+          requestBody: { required: false, content: json('WebhookRequest') },
+          responses: { 200: ok('ReloadResult', 'the events of the reload'), 401: error('missing or bad signature'), ...mutatingErrors },
+        },
+      },
+    },
+  };
+}
+
+/** `GET /openapi.json`. */
+export function openApiRouter(): Router {
+  const router = Router();
+  const document = openApiDocument();
+  router.get('/openapi.json', (_req, res) => void res.json(document));
+  onlyMethods(router, '/openapi.json', ['GET']);
+  return router;
+}

@@ -1,0 +1,45 @@
+import { realpath, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { KindName } from '@hothub/shared';
+import { errorCode } from '../util/errors.js';
+import { isNoise } from '../watch/create-watcher.js';
+import { isInside, type KindFolders, type LocatedFile } from '../watch/kind-folders.js';
+
+/** An artifact file found on disk. */
+export interface FoundArtifact extends LocatedFile {
+  file: string;
+}
+
+/**
+ * Every artifact file under the folders of `kinds`, found by listing the disk (prod mode has no watcher).
+ * A symlink counts only when its target stays inside the kind's folder.
+ */
+export async function findArtifacts(folders: KindFolders, kinds: readonly KindName[]): Promise<FoundArtifact[]> {
+  const found: FoundArtifact[] = [];
+  for (const { kind, dir } of folders.folders.filter((f) => kinds.includes(f.kind))) {
+    const realDir = await realpath(dir).catch((error: unknown) => {
+      if (errorCode(error) === 'ENOENT') return undefined;
+      throw error;
+    });
+    if (!realDir) continue;
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    const inFolder: FoundArtifact[] = [];
+    for (const entry of entries) {
+      const file = join(entry.parentPath, entry.name);
+      if (isNoise(file) || !(entry.isFile() || (entry.isSymbolicLink() && (await linksToFileInside(file, realDir))))) continue;
+      const located = folders.locate(file);
+      if (located?.kind === kind) inFolder.push({ ...located, file });
+    }
+    found.push(...inFolder.sort((a, b) => a.id.localeCompare(b.id)));
+  }
+  return found;
+}
+
+async function linksToFileInside(link: string, realDir: string): Promise<boolean> {
+  try {
+    const target = await realpath(link);
+    return isInside(realDir, target) && (await stat(target)).isFile();
+  } catch {
+    return false;
+  }
+}

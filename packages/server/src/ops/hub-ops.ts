@@ -1,0 +1,100 @@
+import { existsSync } from 'node:fs';
+import type { ActiveAlert, HealthReport, HistoryQuery, HubStatus, ReloadStatistics, Trigger } from '@hothub/shared';
+import type { ResolvedSettings } from '../options/hub-options.js';
+import type { EventLog, HubEvent } from '../pipeline/event-log.js';
+import type { Pipeline } from '../pipeline/pipeline.js';
+import type { Logger } from '../util/log.js';
+import { Alerts } from './alerts.js';
+import { HubMetrics } from './hub-metrics.js';
+import { packageVersion } from './package-version.js';
+import { queryHistory } from './reload-history.js';
+import { ReloadStats } from './reload-stats.js';
+
+/** What the operations API reads from the hub it serves. */
+export interface OpsSources {
+  settings: ResolvedSettings;
+  pipeline: Pipeline;
+  events: EventLog;
+  /** The kind folders and whether each exists. */
+  watchDirs(): HubStatus['watchDirs'];
+  logger: Logger;
+  /** Listening and not stopping. */
+  running(): boolean;
+  /** The file watcher is up (dev mode). */
+  watching(): boolean;
+  connections(): number;
+  reload(target: string, trigger: Trigger): Promise<HubEvent[]>;
+}
+
+/** Statistics, alerts and metrics of a hub, fed by its pipeline; what the operations routers serve. */
+export class HubOps {
+  readonly settings: ResolvedSettings;
+  readonly metrics: HubMetrics;
+  readonly #sources: OpsSources;
+  readonly #stats = new ReloadStats();
+  readonly #alerts: Alerts;
+  readonly #version = packageVersion();
+  readonly #startedAt = Date.now();
+
+  constructor(sources: OpsSources) {
+    this.#sources = sources;
+    this.settings = sources.settings;
+    const alertLog = sources.logger.channel('hothub:alerts');
+    this.#alerts = new Alerts(sources.settings.alerts, (alert) => alertLog.warn(`alert ${alert.name}: ${alert.message}`, { alert }));
+    this.metrics = new HubMetrics({ connections: sources.connections, alerts: () => this.#alerts.active() });
+    sources.pipeline.on('event', (event) => {
+      this.#stats.record(event);
+      this.#alerts.record(event);
+      this.metrics.record(event);
+    });
+  }
+
+  reload(target: string, trigger: Trigger): Promise<HubEvent[]> {
+    return this.#sources.reload(target, trigger);
+  }
+
+  alerts(): ActiveAlert[] {
+    return this.#alerts.active();
+  }
+
+  statistics(): ReloadStatistics {
+    return this.#stats.statistics();
+  }
+
+  history(query: HistoryQuery): HubEvent[] {
+    return queryHistory(this.#sources.events.since(0), query);
+  }
+
+  health(): HealthReport {
+    const { settings, running, watching } = this.#sources;
+    const checks: HealthReport['checks'] = {
+      root: existsSync(settings.root) ? { ok: true } : { ok: false, message: `root folder ${settings.root} is missing` },
+      server: running() ? { ok: true } : { ok: false, message: 'not listening' },
+    };
+    if (settings.mode === 'dev') checks.watcher = watching() ? { ok: true } : { ok: false, message: 'file watcher is not running' };
+    return { status: Object.values(checks).every((c) => c.ok) ? 'ok' : 'fail', checks };
+  }
+
+  status(): HubStatus {
+    const { settings, pipeline } = this.#sources;
+    const watchDirs = this.#sources.watchDirs();
+    const statistics = this.#stats.statistics();
+    return {
+      enabled: settings.mode === 'dev' && this.#sources.watching(),
+      running: this.#sources.running(),
+      mode: settings.mode,
+      version: this.#version,
+      uptimeS: Math.round((Date.now() - this.#startedAt) / 1000),
+      watchDirs,
+      reloadCount: statistics.successful,
+      connections: this.#sources.connections(),
+      kinds: Object.fromEntries(
+        watchDirs.map(({ kind }) => {
+          const counts = this.#stats.kind(kind);
+          return [kind, { artifacts: pipeline.list(kind).length, reloads: counts.successful, failures: counts.failed }];
+        }),
+      ),
+      alerts: this.#alerts.active(),
+    };
+  }
+}
