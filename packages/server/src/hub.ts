@@ -12,6 +12,7 @@ import type { OnWizard } from './kinds/wizard.js';
 import { DependencyReloads } from './modules/dependency-reloads.js';
 import { ImportGraph } from './modules/import-graph.js';
 import { ModuleRegistry, type Registry } from './modules/module-registry.js';
+import { PluginConfigs } from './modules/plugin-configs.js';
 import { HubOps } from './ops/hub-ops.js';
 import { startPeriodicRefresh } from './ops/periodic-refresh.js';
 import { reloadTargets } from './ops/reload-targets.js';
@@ -32,7 +33,7 @@ export interface HubOptions extends HubSettings {
   server?: HttpServer;
   /** Called with every wizard class before it is registered; returning false refuses it. */
   onWizard?: OnWizard;
-  /** What each plugin's `initialize(config)` receives, by plugin name (default `{}`). */
+  /** What each plugin's `initialize(config)` receives, by plugin name (default `{}`); see `configurePlugin()`. */
   pluginConfig?: Record<string, unknown>;
 }
 
@@ -77,6 +78,7 @@ export class Hub extends EventEmitter<HubEventMap> {
   readonly #logger: Logger;
   readonly #registries: ModuleRegistry<object>[];
   readonly #dependencies: DependencyReloads;
+  readonly #pluginConfigs: PluginConfigs;
   /** Imported files outside the kind folders that the watcher was asked to add. */
   readonly #watchedImports = new Set<string>();
   readonly #server?: HttpServer;
@@ -107,6 +109,7 @@ export class Hub extends EventEmitter<HubEventMap> {
     this.wizards = wizards;
     this.plugins = plugins;
     this.#registries = [wizards, plugins];
+    this.#pluginConfigs = new PluginConfigs(pluginConfig);
     const kinds = builtinKinds({
       inlineLimit: this.settings.inlineLimit,
       wizards: { registry: wizards, graph: new ImportGraph(), ...(onWizard ? { onWizard } : {}) },
@@ -114,7 +117,7 @@ export class Hub extends EventEmitter<HubEventMap> {
         registry: plugins,
         graph: new ImportGraph(),
         timeoutMs: this.settings.pluginTimeout,
-        configOf: (name) => pluginConfig?.[name] ?? {},
+        configs: this.#pluginConfigs,
         logger: this.#logger.channel('hothub:plugin'),
       },
     });
@@ -160,6 +163,16 @@ export class Hub extends EventEmitter<HubEventMap> {
   /** Kind folders and whether each exists. */
   folders(): WatchedFolder[] {
     return this.#folders.folders.map(({ kind, dir }) => ({ kind, dir, exists: existsSync(dir) }));
+  }
+
+  /**
+   * Changes a plugin's config: the active plugin gets it through `updateConfig(config)` (bounded by
+   * `pluginTimeout`; a throw rejects), and later versions through `initialize(config)`.
+   * @example
+   * await hub.configurePlugin('search', { indexName: 'docs-v2' });
+   */
+  configurePlugin(name: string, config: unknown): Promise<void> {
+    return this.#pluginConfigs.set(name, config);
   }
 
   /** The serving version of every artifact, optionally of one kind. */

@@ -122,6 +122,27 @@ export class CachePlugin {
     expect(hub.plugins.get('cache')).toBeUndefined();
   });
 
+  it('hands a config change to the active plugin through updateConfig, and to later versions through initialize', async () => {
+    const source = (version: string) => `export class SettingsPlugin {
+  initialize(config) { this.level = config.level; }
+  getStatus() { return { healthy: true }; }
+  cleanup() {}
+  updateConfig(config) { if (config.level < 0) throw new Error('negative level'); this.level = config.level; }
+  answer() { return '${version}:' + this.level; }
+}
+`;
+    const root = await tempRoot({ 'plugins/settings.js': source('v1') });
+    const hub = await startHub({ root, pluginConfig: { settings: { level: 1 } } });
+    expect(answerOf(hub.plugins, 'settings')).toBe('v1:1');
+    await hub.configurePlugin('settings', { level: 2 });
+    expect(answerOf(hub.plugins, 'settings')).toBe('v1:2');
+    await expect(hub.configurePlugin('settings', { level: -1 })).rejects.toThrow('updateConfig() failed: negative level');
+    expect(answerOf(hub.plugins, 'settings')).toBe('v1:2');
+    await hub.configurePlugin('settings', { level: 3 });
+    await write(root, 'plugins/settings.js', source('v2'));
+    await eventually(() => expect(answerOf(hub.plugins, 'settings')).toBe('v2:3'));
+  });
+
   it('lists plugins over HTTP', async () => {
     const { root, hub, client } = await searchPlugin();
     await write(root, 'plugins/search.js', pluginSource('v2', { initialize: "throw new Error('down');" }));

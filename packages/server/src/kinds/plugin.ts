@@ -4,6 +4,7 @@ import { failureAt, isClass, runFromBundle } from '../modules/evaluate-module.js
 import type { ImportGraph } from '../modules/import-graph.js';
 import { type LoadedModule, moduleKindParts } from '../modules/load-module.js';
 import type { ModuleRegistry } from '../modules/module-registry.js';
+import type { PluginConfigs } from '../modules/plugin-configs.js';
 import { settleWithin } from '../modules/settle-within.js';
 import { ReloadFailure } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
@@ -27,10 +28,10 @@ export interface Plugin {
 export interface PluginKindOptions {
   registry: ModuleRegistry<object>;
   graph: ImportGraph;
-  /** Bound on `initialize()`, `getStatus()` and `cleanup()`. */
+  /** Bound on every lifecycle call. */
   timeoutMs: number;
-  /** The config `initialize(config)` receives. */
-  configOf(name: string): unknown;
+  /** The config `initialize(config)` receives; a change is passed to the active plugin's `updateConfig()`. */
+  configs: PluginConfigs;
   logger: Logger;
 }
 
@@ -42,16 +43,23 @@ const PLUGIN_FILE = /^([^/]+?)(?:\/index)?\.(?:[cm]?js|[cm]?ts)$/;
  * old one → switch. A new version that fails any step is cleaned up and the old one keeps serving.
  */
 export function pluginKind(options: PluginKindOptions): Kind<Plugin> {
-  const { registry, graph, timeoutMs, configOf, logger } = options;
+  const { registry, graph, timeoutMs, configs, logger } = options;
   const modules = moduleKindParts(PLUGIN_FILE, graph);
-  const call = (plugin: Plugin, name: 'initialize' | 'getStatus' | 'cleanup', ...args: unknown[]) =>
-    settleWithin(`${name}()`, timeoutMs, () => plugin.lifecycle[name].apply(plugin.instance, args)).catch((error: unknown) => {
+  /** The committed version of each plugin, for config changes. */
+  const active = new Map<string, Plugin>();
+  const call = (plugin: Plugin, name: keyof Plugin['lifecycle'], ...args: unknown[]) =>
+    settleWithin(`${name}()`, timeoutMs, () => plugin.lifecycle[name]?.apply(plugin.instance, args)).catch((error: unknown) => {
       throw error instanceof ReloadFailure ? error : failureAt(error, plugin.loaded.bundle, `${name}() failed`);
     });
   const cleanup = (id: string, plugin: Plugin) =>
     call(plugin, 'cleanup').catch((error: unknown) =>
       logger.warn(`cleanup() of plugin ${id} failed`, { error: error instanceof Error ? error.message : String(error) }),
     );
+
+  configs.onChange(async (name, config) => {
+    const plugin = active.get(name);
+    if (plugin?.lifecycle.updateConfig) await call(plugin, 'updateConfig', config);
+  });
 
   return {
     name: 'plugin',
@@ -70,7 +78,7 @@ export function pluginKind(options: PluginKindOptions): Kind<Plugin> {
       return { loaded, instance, lifecycle: lifecycle.value };
     },
     async apply(id, next) {
-      await call(next, 'initialize', configOf(id));
+      await call(next, 'initialize', configs.get(id));
     },
     async check(id, next) {
       const status = validate(PluginStatus, await call(next, 'getStatus'), 'getStatus() result');
@@ -83,6 +91,7 @@ export function pluginKind(options: PluginKindOptions): Kind<Plugin> {
     async commit(id, next, previous) {
       // Switch first, so no call reaches the old version while it cleans up.
       registry.serve(id, next.instance);
+      active.set(id, next);
       if (previous) await cleanup(id, previous);
     },
     async rollback(id, _previous, failed) {
@@ -90,6 +99,7 @@ export function pluginKind(options: PluginKindOptions): Kind<Plugin> {
     },
     async remove(id, current) {
       registry.withdraw(id);
+      active.delete(id);
       graph.forget(id);
       await cleanup(id, current);
     },
