@@ -28,5 +28,9 @@ export const Reloaded = z.object({
   removed: z.optional(z.literal(true)),
   /** Small browser assets only: the new text, so the page can apply it without a round trip. */
   content: z.optional(z.string()),
+  /** Configs: the names of the keys that changed (`db.pool.size`), never their values. */
+  keys: z.optional(z.array(z.string())),
+  /** Configs marked public only: the new value of each changed key (absent when removed; secret-looking keys redacted). */
+  values: z.optional(z.record(z.string(), z.unknown())),
 });
 export type Reloaded = z.infer<typeof Reloaded>;
