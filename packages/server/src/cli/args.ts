@@ -13,6 +13,13 @@ Options:
   --host H          interface to bind (default 127.0.0.1)             HOTHUB_HOST
   --config FILE     hub config file, JSON or YAML
   --debounce MS     wait for MS quiet milliseconds before a reload (default 0) HOTHUB_DEBOUNCE
+  --mode dev|prod   dev: watch files (default); prod: no watching, API reloads only,
+                    token required, JSON logs                         HOTHUB_MODE
+  --token T         bearer token for POST /reload and socket handshakes HOTHUB_TOKEN
+                    (prefer the variable: flags show up in ps)
+  --cors-origin O   origin allowed to call the API and connect, repeatable HOTHUB_CORS_ORIGIN (a,b)
+  --webhook-secret S  HMAC-SHA256 key of POST /webhook               HOTHUB_WEBHOOK_SECRET
+  --periodic SECONDS  reload whatever changed on disk every SECONDS   HOTHUB_PERIODIC
   --demo            serve the built-in demo app
   -h, --help        show this help
   -v, --version     print the version
@@ -40,15 +47,30 @@ export function parseCliArgs(argv: string[]): CliArgs {
       host: { type: 'string' },
       config: { type: 'string' },
       debounce: { type: 'string' },
+      mode: { type: 'string' },
+      token: { type: 'string' },
+      'cors-origin': { type: 'string', multiple: true },
+      'webhook-secret': { type: 'string' },
+      periodic: { type: 'string' },
       demo: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
   });
-  const raw = { root: values.root, port: values.port, host: values.host, debounce: values.debounce };
+  const raw = {
+    root: values.root,
+    port: values.port,
+    host: values.host,
+    debounce: values.debounce,
+    mode: values.mode,
+    token: values.token,
+    corsOrigins: values['cors-origin'],
+    webhookSecret: values['webhook-secret'],
+    periodic: values.periodic,
+  };
   const defined = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined));
   const result = validate(HubSettings, defined, 'option');
-  if (!result.ok) throw new Error(result.error.message.replace(/^invalid option at (\w+)/, 'invalid --$1'));
+  if (!result.ok) throw new Error(result.error.message.replace(/^invalid option at (\w+)/, (_, key: string) => `invalid --${flagName(key)}`));
   return {
     help: values.help,
     version: values.version,
@@ -56,4 +78,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
     ...(values.config ? { config: values.config } : {}),
     settings: result.value,
   };
+}
+
+/** `corsOrigins` → `cors-origin`: the flag a settings key comes from. */
+function flagName(key: string): string {
+  return key.replace(/s$/, '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }

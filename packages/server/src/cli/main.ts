@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createHub, PortInUseError } from '../hub.js';
 import { readSettingsEnv } from '../options/settings-env.js';
 import { readSettingsFile } from '../options/settings-file.js';
+import { createLogger } from '../util/log.js';
 import { HELP, parseCliArgs } from './args.js';
 
 const SHUTDOWN_DEADLINE_MS = 2000;
@@ -28,13 +29,19 @@ async function main(argv: string[]): Promise<number> {
   const hub = createHub({ ...fromFile, ...readSettingsEnv(process.env), ...demo, ...args.settings });
   await hub.start();
 
-  // One write, so whoever waits for the listening line also has the folders.
-  const lines = [`hothub listening on ${hub.url}`];
-  for (const folder of hub.folders()) {
-    lines.push(`  ${folder.kind.padEnd(9)} ${folder.dir}${folder.exists ? '' : ' (missing: watched once created)'}`);
+  if (hub.settings.mode === 'prod') {
+    // prod logs only JSON: the listening line is one JSON object on stdout.
+    const stdout = createLogger({ format: 'json', write: (line) => process.stdout.write(`${line}\n`) });
+    stdout.info(`hothub listening on ${hub.url}`, { url: hub.url, folders: hub.folders() });
+  } else {
+    // One write, so whoever waits for the listening line also has the folders.
+    const lines = [`hothub listening on ${hub.url}`];
+    for (const folder of hub.folders()) {
+      lines.push(`  ${folder.kind.padEnd(9)} ${folder.dir}${folder.exists ? '' : ' (missing: watched once created)'}`);
+    }
+    if (args.demo) lines.push(`Open ${hub.url}/ and edit ${hub.settings.root}/styles/main.css`);
+    process.stdout.write(`${lines.join('\n')}\n`);
   }
-  if (args.demo) lines.push(`Open ${hub.url}/ and edit ${hub.settings.root}/styles/main.css`);
-  process.stdout.write(`${lines.join('\n')}\n`);
 
   await new Promise<void>((resolve) => {
     const shutdown = () => resolve();
