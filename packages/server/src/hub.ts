@@ -20,6 +20,8 @@ import { type HubSettings, type ResolvedSettings, resolveSettings } from './opti
 import { EventLog, type HubEvent } from './pipeline/event-log.js';
 import { type ActiveArtifact, Pipeline, type ReloadOutcome } from './pipeline/pipeline.js';
 import { type AttachedSocketServer, attachSocketServer } from './realtime/attach-socket-server.js';
+import { LocalCatchUp } from './realtime/catch-up.js';
+import { type ClientFailure, ClientFailures } from './realtime/client-failures.js';
 import { broadcast, createSocketServer, type HubSocketServer } from './realtime/socket-server.js';
 import { createLogger, type Logger } from './util/log.js';
 import { watchTree } from './watch/create-watcher.js';
@@ -41,6 +43,8 @@ export interface HubOptions extends HubSettings {
 export interface HubEventMap {
   reloaded: [Reloaded];
   reload_failed: [ReloadFailed];
+  /** A browser reported that it could not apply a version (`apply_failed`). */
+  client_failed: [ClientFailure];
 }
 
 /** A folder the hub watches, and whether it exists yet. */
@@ -84,6 +88,8 @@ export class Hub extends EventEmitter<HubEventMap> {
   readonly #server?: HttpServer;
   #attached?: AttachedSocketServer;
   readonly #events = new EventLog();
+  readonly #catchUp = new LocalCatchUp(this.#events, this.serverId);
+  readonly #clientFailures = new ClientFailures();
   readonly #folders: KindFolders;
   readonly #pipeline: Pipeline;
   readonly #sync: FileSync;
@@ -132,6 +138,7 @@ export class Hub extends EventEmitter<HubEventMap> {
     this.#pipeline.on('event', (event) => {
       for (const registry of this.#registries) registry.record(event);
       this.#watchImports().catch((error: unknown) => this.#logger.error('cannot watch imports', { error: String(error) }));
+      this.#catchUp.observe(event);
       if (this.#io) broadcast(this.#io, event);
       if (event.name === 'reloaded') this.emit('reloaded', event.payload);
       else this.emit('reload_failed', event.payload);
@@ -178,6 +185,11 @@ export class Hub extends EventEmitter<HubEventMap> {
   /** The serving version of every artifact, optionally of one kind. */
   artifacts(kind?: KindName): ActiveArtifact[] {
     return this.#pipeline.list(kind);
+  }
+
+  /** The latest versions browsers reported they could not apply, oldest first. */
+  clientFailures(): ClientFailure[] {
+    return this.#clientFailures.list();
   }
 
   /**
@@ -268,6 +280,11 @@ export class Hub extends EventEmitter<HubEventMap> {
       serverId: this.serverId,
       kinds: this.#folders.folders.map((f) => f.kind),
       currentSeq: () => this.#events.seq,
+      catchUp: this.#catchUp,
+      onApplyFailed: (failure: ClientFailure) => {
+        this.#clientFailures.record(failure);
+        this.emit('client_failed', failure);
+      },
       access: { origins: this.settings.corsOrigins, token: this.settings.token },
     };
     if (this.#server) {

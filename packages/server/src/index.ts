@@ -2,6 +2,8 @@ export { createHub, Hub, PortInUseError } from './hub.js';
 export type { HubOptions, HubEventMap, WatchedFolder } from './hub.js';
 export type { HubSettings, ResolvedSettings } from './options/hub-options.js';
 export type { ActiveArtifact } from './pipeline/pipeline.js';
+export type { ClientFailure } from './realtime/client-failures.js';
+export type { CatchUpRequest, CatchUpSource } from './realtime/catch-up.js';
 export type { HubEvent } from './pipeline/event-log.js';
 export { UnknownTargetError } from './ops/reload-targets.js';
 export type { Registry } from './modules/module-registry.js';

@@ -11,6 +11,7 @@ import { errorHandler, notFoundHandler } from './http-error.js';
 import { modulesRouter } from './modules.js';
 import { opsRouter } from './ops-router.js';
 import { pathSafety } from './path-safety.js';
+import { servedAssetsRouter } from './served-assets.js';
 
 export interface AppContext {
   root: string;
@@ -31,6 +32,7 @@ export function createApp(context: AppContext): Express {
   app.use(opsRouter(context.ops));
   app.use(express.json({ limit: '1mb' }));
   app.use(clientScriptRouter());
+  app.use(servedAssetsRouter(context.pipeline, context.folders));
   app.use(assetsRouter(context.pipeline, context.folders));
   app.use(modulesRouter(context.wizards, context.plugins));
   app.use(demoPageRouter(context.root));

@@ -1,7 +1,9 @@
 import type { KindName } from '@hothub/shared';
+import { componentKind } from './component.js';
 import type { AnyKind } from './kind.js';
 import { pluginKind, type PluginKindOptions } from './plugin.js';
 import { styleKind } from './style.js';
+import { themeKind } from './theme.js';
 import { wizardKind, type WizardKindOptions } from './wizard.js';
 
 export interface KindContext {
@@ -16,6 +18,8 @@ export function builtinKinds(context: KindContext): Map<KindName, AnyKind> {
     styleKind(context.inlineLimit),
     wizardKind(context.wizards),
     pluginKind(context.plugins),
+    componentKind(),
+    themeKind(context.inlineLimit),
   ];
   return new Map(kinds.map((kind) => [kind.name, kind]));
 }

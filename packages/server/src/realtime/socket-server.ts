@@ -1,28 +1,20 @@
 import type { Server as HttpServer } from 'node:http';
-import {
-  type ClientToServerEvents,
-  type KindName,
-  PROTOCOL_VERSION,
-  SOCKET_PATH,
-  type ServerToClientEvents,
-  type SocketData,
-} from '@hothub/shared';
+import { type ClientToServerEvents, SOCKET_PATH, type ServerToClientEvents, type SocketData } from '@hothub/shared';
 import { Server } from 'socket.io';
 import type { CorsPolicy } from '../http/cors.js';
 import type { HubEvent } from '../pipeline/event-log.js';
+import { eventRooms } from './rooms.js';
 import { OPEN_ACCESS, requireHandshakeToken, socketAccessOptions } from './socket-access.js';
+import { type SessionOptions, sendEvent, startSession, validateHandshake } from './socket-session.js';
 
 export type HubSocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-export interface RealtimeOptions {
-  serverId: string;
-  kinds: KindName[];
-  currentSeq(): number;
+export interface RealtimeOptions extends SessionOptions {
   /** Who may connect: origin allowlist and token (default: anyone). */
   access?: CorsPolicy;
 }
 
-/** The socket.io endpoint browsers connect to; greets each socket with `connected`. */
+/** The socket.io endpoint browsers connect to; each socket runs a session (`socket-session.ts`). */
 export function createSocketServer(http: HttpServer, options: RealtimeOptions): HubSocketServer {
   const io: HubSocketServer = new Server(http, {
     path: SOCKET_PATH,
@@ -30,29 +22,12 @@ export function createSocketServer(http: HttpServer, options: RealtimeOptions): 
     ...socketAccessOptions(options.access ?? OPEN_ACCESS),
   });
   io.use(requireHandshakeToken(options.access?.token));
-  io.on('connection', (socket) => {
-    socket.emit('connected', {
-      protocol: PROTOCOL_VERSION,
-      serverId: options.serverId,
-      seq: options.currentSeq(),
-      kinds: options.kinds,
-    });
-  });
+  io.use(validateHandshake);
+  io.on('connection', (socket) => startSession(socket, options));
   return io;
 }
 
-/** Sends a pipeline event to every connected browser. */
+/** Sends a pipeline event to the browsers that want it: room `all` and the rooms of its kind and artifact. */
 export function broadcast(io: HubSocketServer, event: HubEvent): void {
-  switch (event.name) {
-    case 'reloaded':
-      io.emit('reloaded', event.payload);
-      break;
-    case 'reload_failed':
-      io.emit('reload_failed', event.payload);
-      break;
-    default: {
-      const never: never = event;
-      throw new Error(`unknown event ${JSON.stringify(never)}`);
-    }
-  }
+  sendEvent(io.to(eventRooms(event.payload)), event);
 }

@@ -1,4 +1,12 @@
-import { SOCKET_PATH, type Connected, type Reloaded, type ReloadFailed, type ServerToClientEvents } from '@hothub/shared';
+import {
+  type ClientToServerEvents,
+  type Connected,
+  type Handshake,
+  type Reloaded,
+  type ReloadFailed,
+  SOCKET_PATH,
+  type ServerToClientEvents,
+} from '@hothub/shared';
 import { io, type Socket } from 'socket.io-client';
 import { onTestFinished } from 'vitest';
 import { createHub, type Hub, type HubOptions } from '../../src/index.js';
@@ -13,15 +21,15 @@ export async function startHub(options: HubOptions): Promise<Hub> {
 }
 
 export interface RecordingClient {
-  socket: Socket<ServerToClientEvents>;
+  socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   connected: Connected[];
   reloaded: Reloaded[];
   failed: ReloadFailed[];
 }
 
-/** A socket.io client that records every event it receives. */
-export async function connectClient(url: string): Promise<RecordingClient> {
-  const socket: Socket<ServerToClientEvents> = io(url, { path: SOCKET_PATH, transports: ['websocket'] });
+/** A socket.io client that records every event it receives; `auth` is its handshake (resume, subscription). */
+export async function connectClient(url: string, auth: Handshake = {}): Promise<RecordingClient> {
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, { path: SOCKET_PATH, transports: ['websocket'], auth });
   const client: RecordingClient = { socket, connected: [], reloaded: [], failed: [] };
   onTestFinished(() => void socket.close());
   socket.on('reloaded', (e) => client.reloaded.push(e));

@@ -1,5 +1,6 @@
 import type { ApplyFailed, ApplyFailedAck } from './apply-failed.js';
 import type { Connected } from './connected.js';
+import type { Handshake } from './handshake.js';
 import type { ReloadFailed } from './reload-failed.js';
 import type { Reloaded } from './reloaded.js';
 
@@ -16,4 +17,7 @@ export interface ClientToServerEvents {
 }
 
 /** Per-socket state the hub keeps (socket.io's fourth generic). */
-export interface SocketData {}
+export interface SocketData {
+  /** The validated `auth` of the socket's handshake. */
+  handshake?: Handshake;
+}

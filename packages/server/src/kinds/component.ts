@@ -1,0 +1,57 @@
+import { type TransformFailure, transform } from 'esbuild';
+import { ImportGraph } from '../modules/import-graph.js';
+import { ReloadFailure } from '../util/errors.js';
+import { MODULE_FILE, readClosure } from './component-imports.js';
+import type { Kind } from './kind.js';
+import { ServedAsset } from './served-asset.js';
+import { assetUrl } from './style.js';
+
+/**
+ * `components/<id>.js` (or `.mjs`): ES modules the browser imports from `/assets/component/…`.
+ * A save is syntax-checked here, so a broken file never reaches a page; a module importing
+ * other modules under `components/` is reloaded (and re-mounted) when one of them changes.
+ */
+export function componentKind(): Kind<ServedAsset> {
+  const graph = new ImportGraph();
+  return {
+    name: 'component',
+    browser: true,
+    idOf: (relPath) => MODULE_FILE.exec(relPath)?.[1],
+    async load(source) {
+      const text = source.bytes.toString('utf8');
+      await checkSyntax(text, source.path);
+      const dir = source.path.slice(0, source.path.length - source.relPath.length);
+      const closure = await readClosure(source.path, text, dir);
+      graph.record(MODULE_FILE.exec(source.relPath)?.[1] ?? source.relPath, {
+        file: source.path,
+        relPath: source.relPath,
+        imports: closure.imports,
+      });
+      return new ServedAsset('text/javascript', closure.code, closure.version);
+    },
+    remove(id) {
+      graph.forget(id);
+    },
+    versionOf: (module) => module.version,
+    dependentsOf: (file) => graph.dependentsOf(file),
+    importedFiles: () => graph.files(),
+    browserFields: (_id, module, source) => ({ url: assetUrl('component', source.relPath, module.version) }),
+  };
+}
+
+/** esbuild parses the module as the browser will; its first error becomes `reload_failed` with file, line and column. */
+async function checkSyntax(text: string, file: string): Promise<void> {
+  try {
+    await transform(text, { loader: 'js', format: 'esm', sourcefile: file, logLevel: 'silent' });
+  } catch (error) {
+    const first = isTransformFailure(error) ? error.errors[0] : undefined;
+    if (!first) throw error;
+    // esbuild counts columns from 0; editors and browsers count from 1.
+    const location = first.location ? { line: first.location.line, column: first.location.column + 1 } : {};
+    throw new ReloadFailure(`syntax error: ${first.text}`, { file, ...location });
+  }
+}
+
+function isTransformFailure(error: unknown): error is TransformFailure {
+  return error instanceof Error && 'errors' in error && Array.isArray(error.errors);
+}

@@ -1,0 +1,75 @@
+import {
+  ApplyFailed,
+  type ClientToServerEvents,
+  Handshake,
+  type KindName,
+  PROTOCOL_VERSION,
+  type ServerToClientEvents,
+  type SocketData,
+  validate,
+} from '@hothub/shared';
+import type { BroadcastOperator, Socket } from 'socket.io';
+import type { HubEvent } from '../pipeline/event-log.js';
+import type { CatchUpSource } from './catch-up.js';
+import type { ClientFailure } from './client-failures.js';
+import { roomsOf, wants } from './rooms.js';
+
+export type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export interface SessionOptions {
+  serverId: string;
+  kinds: KindName[];
+  currentSeq(): number;
+  /** What a reconnecting page missed. */
+  catchUp: CatchUpSource;
+  /** A browser could not apply a version (validated). */
+  onApplyFailed(failure: ClientFailure): void;
+}
+
+/** `io.use` middleware: a handshake that does not match the schema is refused with the failing path. */
+export function validateHandshake(socket: HubSocket, next: (error?: Error) => void): void {
+  const handshake = validate(Handshake, socket.handshake.auth, 'handshake');
+  if (!handshake.ok) return next(new Error(handshake.error.message));
+  socket.data.handshake = handshake.value;
+  next();
+}
+
+/**
+ * One browser's connection: joins the rooms of its subscription, greets it with `connected`,
+ * sends what it missed since the `lastSeq` of its handshake, and records its `apply_failed` reports.
+ * Runs synchronously, so no live event can slip between the greeting and the catch-up.
+ */
+export function startSession(socket: HubSocket, options: SessionOptions): void {
+  const { lastSeq = 0, serverId, subscribe } = socket.data.handshake ?? {};
+  void socket.join(roomsOf(subscribe));
+  socket.emit('connected', { protocol: PROTOCOL_VERSION, serverId: options.serverId, seq: options.currentSeq(), kinds: options.kinds });
+  for (const event of options.catchUp.catchUp({ lastSeq, ...(serverId === undefined ? {} : { serverId }) })) {
+    if (wants(socket.rooms, event.payload)) sendEvent(socket, event);
+  }
+  socket.on('apply_failed', (raw, ack) => {
+    const report = validate(ApplyFailed, raw, 'apply_failed report');
+    const reply = typeof ack === 'function' ? ack : () => undefined;
+    if (!report.ok) return reply({ ok: false, error: report.error.message });
+    options.onApplyFailed({ ...report.value, ts: Date.now(), socketId: socket.id });
+    reply({ ok: true });
+  });
+}
+
+/** Emits a pipeline event under its socket.io name, to one socket or to rooms. */
+export function sendEvent(
+  target: HubSocket | BroadcastOperator<ServerToClientEvents, SocketData>,
+  event: HubEvent,
+): void {
+  switch (event.name) {
+    case 'reloaded':
+      target.emit('reloaded', event.payload);
+      break;
+    case 'reload_failed':
+      target.emit('reload_failed', event.payload);
+      break;
+    default: {
+      const never: never = event;
+      throw new Error(`unknown event ${JSON.stringify(never)}`);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { connectClient, startHub } from './support/hub.js';
+import { eventually } from './support/poll.js';
+import { tempRoot, write } from './support/temp-root.js';
+
+const counter = (label: string) =>
+  `import { format } from './lib/format.js';\nexport default { mount(el, state) { el.textContent = format('${label}', state ?? 0); } };\n`;
+
+describe('component reload', () => {
+  it('serves a component with its local imports pinned to their versions', async () => {
+    const root = await tempRoot({ 'components/counter.js': counter('Count'), 'components/lib/format.js': 'export const format = (l, n) => `${l}: ${n}`;\n' });
+    const hub = await startHub({ root });
+    const format = hub.artifacts('component').find((a) => a.id === 'lib/format');
+    expect(format).toBeDefined();
+    const served = await fetch(`${hub.url}/assets/component/counter.js`);
+    expect(served.headers.get('content-type')).toMatch(/javascript/);
+    expect(served.headers.get('access-control-allow-origin')).toBe('*');
+    expect(await served.text()).toContain(`from './lib/format.js?v=${format!.source.version}'`);
+  });
+
+  it('reloads an importer with a new url when a module it imports changes, naming the chain', async () => {
+    const root = await tempRoot({ 'components/counter.js': counter('Count'), 'components/lib/format.js': 'export const format = (l, n) => `${l}: ${n}`;\n' });
+    const hub = await startHub({ root });
+    const before = hub.artifacts('component').find((a) => a.id === 'counter')!.source.version;
+    const client = await connectClient(hub.url!);
+    await write(root, 'components/lib/format.js', 'export const format = (l, n) => `${l} = ${n}`;\n');
+    const event = await eventually(() => {
+      const found = client.reloaded.find((e) => e.id === 'counter');
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expect(event.version).not.toBe(before);
+    expect(event.url).toBe(`/assets/component/counter.js?v=${event.version}`);
+    expect(event.cause).toEqual({ file: 'components/lib/format.js', chain: ['components/lib/format.js', 'components/counter.js'] });
+    expect(client.reloaded.map((e) => e.id)).toContain('lib/format');
+  });
+
+  it('reports a syntax error with file, line and column and keeps serving the last good version', async () => {
+    const good = 'export default { mount(el) { el.textContent = "ok"; } };\n';
+    const root = await tempRoot({ 'components/counter.js': good });
+    const hub = await startHub({ root });
+    const client = await connectClient(hub.url!);
+    await write(root, 'components/counter.js', 'export default {\n  mount(el) { el.textContent = ; }\n};\n');
+    await eventually(() => expect(client.failed).toHaveLength(1));
+    expect(client.failed[0]).toMatchObject({
+      kind: 'component',
+      id: 'counter',
+      rolledBack: false,
+      error: { file: join(root, 'components/counter.js'), line: 2, column: 32 },
+    });
+    expect(client.failed[0]!.error.message).toMatch(/^syntax error: /);
+    expect(await (await fetch(`${hub.url}/assets/component/counter.js`)).text()).toBe(good);
+  });
+
+  it('refuses an import of a missing module under components/, naming where it is imported', async () => {
+    const good = 'export default { mount() {} };\n';
+    const root = await tempRoot({ 'components/card.js': good });
+    const hub = await startHub({ root });
+    const client = await connectClient(hub.url!);
+    await write(root, 'components/card.js', "import './gone.js';\nexport default { mount() {} };\n");
+    await eventually(() => expect(client.failed).toHaveLength(1));
+    expect(client.failed[0]!.error).toMatchObject({ line: 1, column: 9, message: "cannot find module ./gone.js" });
+    expect(await (await fetch(`${hub.url}/assets/component/card.js`)).text()).toBe(good);
+  });
+
+  it('reports a deleted component as removed', async () => {
+    const root = await tempRoot({ 'components/card.js': 'export default { mount() {} };\n' });
+    const hub = await startHub({ root });
+    const client = await connectClient(hub.url!);
+    await rm(join(root, 'components/card.js'));
+    await eventually(() => expect(client.reloaded).toMatchObject([{ kind: 'component', id: 'card', removed: true }]));
+  });
+});
