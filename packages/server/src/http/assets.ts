@@ -3,6 +3,7 @@ import { type Response, Router } from 'express';
 import { extname, resolve } from 'node:path';
 import type { Pipeline } from '../pipeline/pipeline.js';
 import { isInside, type KindFolders } from '../watch/kind-folders.js';
+import { escapesFolder } from './path-safety.js';
 
 /**
  * `/assets/<kind>/<path>`: the version the pipeline last committed (so the page never sees a
@@ -10,7 +11,7 @@ import { isInside, type KindFolders } from '../watch/kind-folders.js';
  */
 export function assetsRouter(pipeline: Pipeline, folders: KindFolders): Router {
   const router = Router();
-  router.get(`${ASSETS_PATH}/:kind/*path`, (req, res) => {
+  router.get(`${ASSETS_PATH}/:kind/*path`, async (req, res) => {
     const kind = validate(KindName, req.params.kind);
     const segments = req.params.path as unknown as string[];
     if (!kind.ok || !folders.folders.some((f) => f.kind === kind.value) || !isBrowserKind(kind.value)) {
@@ -19,7 +20,7 @@ export function assetsRouter(pipeline: Pipeline, folders: KindFolders): Router {
     const relPath = segments.join('/');
     const dir = folders.dirOf(kind.value);
     const file = resolve(dir, relPath);
-    if (!isInside(dir, file)) return notFound(res);
+    if (!isInside(dir, file) || (await escapesFolder(dir, file))) return notFound(res);
     const located = folders.locate(file);
     const active = located && pipeline.active(located.kind, located.id);
     res.set({ 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-cache' });
