@@ -7,6 +7,8 @@ export const ReloadError = z.object({
   file: z.optional(z.string()),
   line: z.optional(z.int()),
   column: z.optional(z.int()),
+  /** Every failing key path and its message, when a config does not match its schema. */
+  issues: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
 });
 export type ReloadError = z.infer<typeof ReloadError>;
 
