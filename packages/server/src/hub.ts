@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
-import { relative } from 'node:path';
+import { dirname, relative } from 'node:path';
 import type { KindName, Reloaded, ReloadFailed, Trigger } from '@hothub/shared';
 import type { Express } from 'express';
 import type { FSWatcher } from 'chokidar';
@@ -27,6 +27,7 @@ import { createLogger, type Logger } from './util/log.js';
 import { watchTree } from './watch/create-watcher.js';
 import { FileSync } from './watch/file-sync.js';
 import { KindFolders } from './watch/kind-folders.js';
+import { watchAdded } from './watch/watch-added.js';
 
 export interface HubOptions extends HubSettings {
   /** Where logs go; defaults to stderr at `logLevel`. */
@@ -53,6 +54,9 @@ export interface WatchedFolder {
   dir: string;
   exists: boolean;
 }
+
+/** How long to wait for chokidar to report a newly watched import (it never reports one deleted meanwhile). */
+const IMPORT_WATCH_TIMEOUT_MS = 1000;
 
 export class PortInUseError extends Error {
   constructor(readonly port: number, readonly host: string) {
@@ -85,6 +89,8 @@ export class Hub extends EventEmitter<HubEventMap> {
   readonly #pluginConfigs: PluginConfigs;
   /** Imported files outside the kind folders that the watcher was asked to add. */
   readonly #watchedImports = new Set<string>();
+  /** Their folders, watched too (for those files only), so an import deleted and re-created is seen. */
+  readonly #importDirs = new Set<string>();
   readonly #server?: HttpServer;
   #attached?: AttachedSocketServer;
   readonly #events = new EventLog();
@@ -227,7 +233,7 @@ export class Hub extends EventEmitter<HubEventMap> {
     const startup: Promise<unknown>[] = [];
     let ready = false;
     this.#watcher = await watchTree(this.#folders.watchRoots(), {
-      include: (path) => this.#folders.include(path) || this.#watchedImports.has(path),
+      include: (path) => this.#folders.include(path) || this.#watchedImports.has(path) || this.#importDirs.has(path),
       onFile: (event, path) => {
         const located = this.#folders.locate(path);
         if (!ready) {
@@ -318,13 +324,21 @@ export class Hub extends EventEmitter<HubEventMap> {
     return own?.status === 'event' || dependents;
   }
 
-  /** Watches files that artifacts import from outside the kind folders (a shared `lib/`), once each. */
+  /**
+   * Watches files that artifacts import from outside the kind folders (a shared `lib/`), once each.
+   * Their content is remembered first and checked again once chokidar watches them, so a change
+   * made in between still reloads their dependents.
+   */
   async #watchImports(): Promise<void> {
     const fresh = [...this.#dependencies.importedFiles()].filter((f) => !this.#folders.include(f) && !this.#watchedImports.has(f));
     if (!fresh.length || !this.#watcher) return;
-    for (const file of fresh) this.#watchedImports.add(file);
+    for (const file of fresh) {
+      this.#watchedImports.add(file);
+      this.#importDirs.add(dirname(file));
+    }
     await Promise.all(fresh.map((file) => this.#dependencies.remember(file)));
-    this.#watcher.add(fresh);
+    await watchAdded(this.#watcher, fresh, IMPORT_WATCH_TIMEOUT_MS);
+    for (const file of fresh) this.#sync.notify(file);
   }
 
   #display(path: string): string {

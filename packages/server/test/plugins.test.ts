@@ -95,14 +95,9 @@ describe('plugins', () => {
 
   it('loads plugins/<name>/index.js and plugin classes, reloads on a helper save, and cleans up a removed plugin', async () => {
     const log: string[] = [];
-    const root = await tempRoot();
-    const hub = await startHub({ root, pluginConfig: { cache: { log } } });
-    const client = await connectClient(hub.url!);
-    await write(root, 'plugins/cache/ttl.js', 'export const ttl = 5;\n');
-    await write(
-      root,
-      'plugins/cache/index.ts',
-      `import { ttl } from './ttl.js';
+    const root = await tempRoot({
+      'plugins/cache/ttl.js': 'export const ttl = 5;\n',
+      'plugins/cache/index.ts': `import { ttl } from './ttl.js';
 export class CachePlugin {
   log: string[] = [];
   initialize(config: { log: string[] }) { this.log = config.log; this.log.push('initialize ' + ttl); }
@@ -111,15 +106,29 @@ export class CachePlugin {
   answer() { return ttl; }
 }
 `,
-    );
-    await eventually(() => expect(answerOf(hub.plugins, 'cache')).toBe(5));
+    });
+    const hub = await startHub({ root, pluginConfig: { cache: { log } } });
+    const client = await connectClient(hub.url!);
+    expect(answerOf(hub.plugins, 'cache')).toBe(5);
     await write(root, 'plugins/cache/ttl.js', 'export const ttl = 6;\n');
     await eventually(() => expect(answerOf(hub.plugins, 'cache')).toBe(6));
-    expect(client.reloaded.at(-1)!.cause).toEqual({ file: 'plugins/cache/ttl.js', chain: ['plugins/cache/ttl.js', 'plugins/cache/index.ts'] });
+    expect(client.reloaded.find((e) => e.id === 'cache')!.cause).toEqual({
+      file: 'plugins/cache/ttl.js',
+      chain: ['plugins/cache/ttl.js', 'plugins/cache/index.ts'],
+    });
     await rm(join(root, 'plugins/cache'), { recursive: true });
     await eventually(() => expect(client.reloaded.at(-1)).toMatchObject({ id: 'cache', removed: true }));
     expect(log).toEqual(['initialize 5', 'initialize 6', 'cleanup 5', 'cleanup 6']);
     expect(hub.plugins.get('cache')).toBeUndefined();
+  });
+
+  it('loads a plugin file added after start', async () => {
+    const log: string[] = [];
+    const root = await tempRoot({ 'plugins/.keep': '' });
+    const hub = await startHub({ root, pluginConfig: { late: { log } } });
+    await write(root, 'plugins/late.mjs', pluginSource('late'));
+    await eventually(() => expect(answerOf(hub.plugins, 'late')).toBe('late'));
+    expect(log).toEqual(['initialize late', 'getStatus late']);
   });
 
   it('hands a config change to the active plugin through updateConfig, and to later versions through initialize', async () => {
