@@ -1,3 +1,4 @@
+import { KINDS, type KindName } from '@hothub/shared';
 import { hubUrlFromScript } from './connection/hub-url.js';
 import { connect, type HubClient } from './hub-client.js';
 
@@ -8,7 +9,15 @@ declare global {
   }
 }
 
-// Classic-script entry: connect back to the hub that served this file.
-const script = document.currentScript as HTMLScriptElement | null;
+// Classic-script entry: connect back to the hub that served this file, configured by the tag:
+// `data-toasts="false"` turns the toasts off, `data-subscribe="style,theme/dark"` narrows the events.
+const script = document.currentScript instanceof HTMLScriptElement ? document.currentScript : null;
 const url = script?.src ? hubUrlFromScript(script.src) : location.origin;
-window.hothub ??= connect({ url });
+const entries = (script?.dataset.subscribe ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const isKind = (entry: string): entry is KindName => (KINDS as readonly string[]).includes(entry);
+for (const entry of entries) if (!entry.includes('/') && !isKind(entry)) console.warn(`[hothub] data-subscribe: unknown kind "${entry}"`);
+window.hothub ??= connect({
+  url,
+  toasts: script?.dataset.toasts !== 'false',
+  ...(entries.length ? { subscribe: { kinds: entries.filter(isKind), ids: entries.filter((e) => e.includes('/')) } } : {}),
+});

@@ -2,27 +2,40 @@ import {
   type ClientToServerEvents,
   Connected,
   type Infer,
+  type ReloadError,
   ReloadFailed,
   Reloaded,
   SOCKET_PATH,
   type Schema,
   type ServerToClientEvents,
+  type Subscription,
   validate,
 } from '@hothub/shared';
 import { io, type Socket } from 'socket.io-client';
+import { ComponentHost, MountFailure } from './apply/component.js';
 import { createUpdateQueue } from './apply/queue.js';
+import { openShadowRoots } from './apply/shadow-roots.js';
 import { applyStyle } from './apply/style.js';
+import { ThemeController } from './apply/theme.js';
+import { SeqTracker } from './connection/seq-tracker.js';
 import { Emitter } from './emitter.js';
+import { Notifications } from './toasts/notifications.js';
+import { Toaster } from './toasts/toaster.js';
 
 export interface HubClientOptions {
   /** Base URL of the hub (origin plus any path prefix). Default: the page's origin. */
   url?: string;
+  /** Built-in toasts for reloads, failures and the connection (default true). */
+  toasts?: boolean;
+  /** Only these kinds and artifacts (`style/main.css`); default: everything. */
+  subscribe?: Subscription;
 }
 
 /** What `hub.on()` can listen to. */
 export interface HubClientEvents extends Record<string, unknown> {
   connected: Connected;
   reloaded: Reloaded;
+  /** The hub refused a change, or this page could not apply one (then `rolledBack` is true). */
   reload_failed: ReloadFailed;
   disconnected: { reason: string };
 }
@@ -33,30 +46,92 @@ export interface HubClient {
   /** `seq` of the latest event this page has seen. */
   readonly lastSeq: number;
   readonly connected: boolean;
+  /** The active theme, or null. */
+  readonly theme: string | null;
+  /** Switches to `themes/<name>.json` or `.css` and remembers the choice; rejects when there is no such theme. */
+  setTheme(name: string): Promise<void>;
   /** Resolves once every update received so far has been applied. */
   settled(): Promise<void>;
   close(): void;
 }
 
 /**
- * Connects the page to a hub and applies every change it announces.
+ * Connects the page to a hub and applies every change it announces: stylesheets (in the document
+ * and in open shadow roots), the active theme, and components, which keep their state.
  * @example
  * import { connect } from '@hothub/client';
- * const hub = connect({ url: 'http://127.0.0.1:8888' });
+ * const hub = connect({ url: 'http://127.0.0.1:8888', toasts: false });
  * hub.on('reloaded', (e) => console.log(`${e.kind} ${e.id} reloaded`));
  */
 export function connect(options: HubClientOptions = {}): HubClient {
   const base = new URL(options.url ?? location.origin, location.href);
   const hubUrl = base.href.replace(/\/+$/, '');
   const prefix = base.pathname.replace(/\/+$/, '');
+  const seqs = new SeqTracker();
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(base.origin, {
     path: `${prefix}${SOCKET_PATH}`,
     transports: ['websocket', 'polling'],
+    // A function, so every reconnection tells the hub where this page left off.
+    auth: (send) => send({ ...seqs.resume(), ...(options.subscribe ? { subscribe: options.subscribe } : {}) }),
   });
   const emitter = new Emitter<HubClientEvents>();
-  let lastSeq = 0;
+  const notes = new Notifications(options.toasts === false ? undefined : new Toaster());
+  /** The URL (or version) each artifact last applied here, so a snapshot re-applies nothing unchanged. */
+  const applied = new Map<string, string>();
   let tail: Promise<void> = Promise.resolve();
   const enqueue = createUpdateQueue((error) => console.error('[hothub] could not apply an update', error));
+
+  const failed = (event: ReloadFailed) => {
+    notes.failed(event);
+    emitter.emit('reload_failed', event);
+  };
+  /** This page could not apply `event`: it kept the old version; tell the user, the app and the hub. */
+  const applyFailed = (kind: Reloaded['kind'], id: string, error: ReloadError, cause?: Reloaded) => {
+    failed({ seq: cause?.seq ?? seqs.lastSeq, ts: Date.now(), kind, id, trigger: cause?.trigger ?? 'file', error, rolledBack: true });
+    const report = { kind, id, error, page: location.href, ...(cause ? { version: cause.version } : {}) };
+    socket.emit('apply_failed', report, (ack) => {
+      if (!ack.ok) console.warn(`[hothub] the hub refused a failure report: ${ack.error}`);
+    });
+  };
+  const components = new ComponentHost(hubUrl, (failure) => applyFailed('component', failure.id, failure.error));
+  const theme = new ThemeController(hubUrl);
+
+  const apply = async (event: Reloaded) => {
+    const key = `${event.kind}/${event.id}`;
+    if (applied.get(key) === (event.url ?? event.version)) return;
+    try {
+      await applyReloaded(event);
+    } catch (error) {
+      const reason = error instanceof MountFailure ? error.error : { message: error instanceof Error ? error.message : String(error) };
+      return applyFailed(event.kind, event.id, reason, event);
+    }
+    applied.set(key, event.url ?? event.version);
+    notes.reloaded(event);
+    emitter.emit('reloaded', event);
+  };
+
+  const applyReloaded = async (event: Reloaded): Promise<void> => {
+    switch (event.kind) {
+      case 'style':
+        // A deleted sheet stays in the page as it last was, like any last good version.
+        if (!event.removed) await Promise.all([document, ...openShadowRoots()].map((root) => applyStyle(event, hubUrl, root)));
+        return;
+      case 'theme':
+        return theme.reload(event);
+      case 'component':
+        if (!event.removed && event.url) await components.reload(event.id, event.url);
+        return;
+      case 'wizard':
+      case 'plugin':
+      case 'config':
+        // Server-side kinds: the page is only told.
+        return;
+      default: {
+        const never: never = event.kind;
+        throw new Error(`unknown kind ${String(never)}`);
+      }
+    }
+  };
 
   const accept = <S extends Schema>(schema: S, raw: unknown, name: string): Infer<S> | undefined => {
     const result = validate(schema, raw, `${name} event`);
@@ -67,54 +142,42 @@ export function connect(options: HubClientOptions = {}): HubClient {
 
   socket.on('connected', (raw) => {
     const event = accept(Connected, raw, 'connected');
-    if (event) emitter.emit('connected', event);
+    if (!event) return;
+    seqs.connected(event.serverId);
+    notes.connected();
+    emitter.emit('connected', event);
   });
   socket.on('reloaded', (raw) => {
     const event = accept(Reloaded, raw, 'reloaded');
-    if (!event) return;
-    lastSeq = Math.max(lastSeq, event.seq);
-    tail = enqueue(async () => {
-      await applyReloaded(event, hubUrl);
-      emitter.emit('reloaded', event);
-    });
+    if (event && seqs.take(event.seq)) tail = enqueue(() => apply(event));
   });
   socket.on('reload_failed', (raw) => {
     const event = accept(ReloadFailed, raw, 'reload_failed');
-    if (!event) return;
-    lastSeq = Math.max(lastSeq, event.seq);
-    emitter.emit('reload_failed', event);
+    if (event && seqs.take(event.seq)) tail = enqueue(() => failed(event));
   });
-  socket.on('disconnect', (reason) => emitter.emit('disconnected', { reason }));
+  socket.on('disconnect', (reason) => {
+    notes.disconnected();
+    emitter.emit('disconnected', { reason });
+    // The hub dropped the page on purpose when it stopped (an embedded hub): come back when it does.
+    if (reason === 'io server disconnect') socket.connect();
+  });
+
+  components.start();
+  theme.start().catch((error: unknown) => console.warn('[hothub] could not apply the theme', error));
 
   return {
     on: (name, handler) => emitter.on(name, handler),
     get lastSeq() {
-      return lastSeq;
+      return seqs.lastSeq;
     },
     get connected() {
       return socket.connected;
     },
+    get theme() {
+      return theme.name;
+    },
+    setTheme: (name) => theme.set(name),
     settled: () => tail,
     close: () => socket.close(),
   };
-}
-
-async function applyReloaded(event: Reloaded, hubUrl: string): Promise<void> {
-  switch (event.kind) {
-    case 'style':
-      // A deleted sheet stays in the page as it last was, like any last good version.
-      if (!event.removed) await applyStyle(event, hubUrl);
-      return;
-    case 'theme':
-    case 'component':
-    case 'wizard':
-    case 'plugin':
-    case 'config':
-      // Server-side kinds only notify; the browser kinds beyond styles arrive with the SDK's next slice.
-      return;
-    default: {
-      const never: never = event.kind;
-      throw new Error(`unknown kind ${String(never)}`);
-    }
-  }
 }

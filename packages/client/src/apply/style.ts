@@ -1,5 +1,7 @@
 import type { Reloaded } from '@hothub/shared';
+import { assetHref } from '../connection/asset-href.js';
 import { absolutizeCssUrls } from './css-urls.js';
+import { fetchText } from './fetch-text.js';
 
 const STYLE_ATTR = 'data-hothub-style';
 const HREF_ATTR = 'data-hothub-href';
@@ -41,7 +43,7 @@ export async function applyStyle(event: Reloaded, hubUrl: string, root: ParentNo
   const styles = [...root.querySelectorAll<HTMLStyleElement>(`style[${STYLE_ATTR}]`)].filter(
     (s) => s.getAttribute(STYLE_ATTR) === event.id,
   );
-  const content = event.content ?? (styles.length && event.url ? await fetchText(new URL(event.url, hubUrl).href) : undefined);
+  const content = event.content ?? (styles.length && event.url ? await fetchText(assetHref(hubUrl, event.url)) : undefined);
 
   for (const style of styles) {
     if (content !== undefined) style.textContent = absolutizeCssUrls(content, style.getAttribute(HREF_ATTR) ?? hubUrl);
@@ -71,10 +73,4 @@ export async function applyStyle(event: Reloaded, hubUrl: string, root: ParentNo
     }),
   );
   return links.length + styles.length;
-}
-
-async function fetchText(url: string): Promise<string> {
-  const response = await fetch(url, { cache: 'no-store' });
-  if (!response.ok) throw new Error(`could not load ${url}: HTTP ${response.status}`);
-  return response.text();
 }

@@ -1,0 +1,51 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { newPage } from '../support/browser.js';
+import { startDemoHub } from '../support/demo-hub.js';
+
+const accent = (page: Page) => page.evaluate(() => getComputedStyle(document.querySelector('.title')!).color);
+
+it('switches theme with hub.setTheme, applies an edit of the active theme live, and keeps the choice across a reload', async () => {
+  const { hub, root } = await startDemoHub();
+  const page = await newPage();
+  await page.goto(`${hub.url}/`);
+  await page.waitForFunction(() => window.hothub?.connected === true);
+  await expect.poll(() => accent(page)).toBe('rgb(109, 40, 217)'); // light, declared on <html>
+
+  await page.evaluate(() => window.hothub!.setTheme('dark'));
+  await expect.poll(() => accent(page)).toBe('rgb(196, 181, 253)');
+  expect(await page.getAttribute('html', 'data-hothub-theme')).toBe('dark');
+  await page.evaluate(() => (window.marker = 'no reload'));
+
+  await writeFile(join(root, 'themes/dark.json'), JSON.stringify({ accent: 'rgb(1, 2, 3)' }));
+  await expect.poll(() => accent(page)).toBe('rgb(1, 2, 3)');
+  // An edit of a theme that is not active changes nothing here.
+  await writeFile(join(root, 'themes/light.json'), JSON.stringify({ accent: 'rgb(9, 9, 9)' }));
+  await expect.poll(() => page.evaluate(() => window.hothub!.lastSeq)).toBe(hub.seq);
+  expect(await accent(page)).toBe('rgb(1, 2, 3)');
+  expect(await page.evaluate(() => window.marker)).toBe('no reload');
+
+  await page.reload();
+  await page.waitForFunction(() => window.hothub?.connected === true);
+  await expect.poll(() => accent(page)).toBe('rgb(1, 2, 3)');
+  expect(await page.evaluate(() => window.hothub!.theme)).toBe('dark');
+});
+
+it('follows data-hothub-theme set by the app, and keeps the old theme when a save is invalid', async () => {
+  const { hub, root } = await startDemoHub();
+  const page = await newPage();
+  await page.goto(`${hub.url}/`);
+  await page.waitForFunction(() => window.hothub?.connected === true);
+  await page.evaluate(() => document.documentElement.setAttribute('data-hothub-theme', 'dark'));
+  await expect.poll(() => accent(page)).toBe('rgb(196, 181, 253)');
+
+  await writeFile(join(root, 'themes/dark.json'), '{ "accent": ');
+  const toast = page.locator('hothub-toasts li.failure');
+  await expect.poll(() => toast.textContent()).toContain('invalid JSON');
+  await writeFile(join(root, 'themes/dark.json'), JSON.stringify({ surface: { page: ['#000'] } }));
+  await expect.poll(() => toast.textContent()).toContain('at surface.page');
+  expect(await accent(page)).toBe('rgb(196, 181, 253)');
+  expect(await (await fetch(`${hub.url}/assets/theme/dark.css`)).text()).toContain('--accent: #c4b5fd;');
+});
