@@ -40,3 +40,36 @@ it('swaps a sheet linked by the app itself when its path ends with the sheet id'
     .poll(() => page.evaluate(() => getComputedStyle(document.querySelector('.title')!).color))
     .toBe('rgb(4, 5, 6)');
 });
+
+it('swaps a sheet linked inside an open shadow root', async () => {
+  const { hub, root } = await startDemoHub({ inlineLimit: 0 });
+  const page = await newPage();
+  await page.goto(`${hub.url}/`);
+  await page.waitForFunction(() => window.hothub?.connected === true);
+  await page.evaluate((href) => {
+    const host = document.createElement('div');
+    host.id = 'widget';
+    host.attachShadow({ mode: 'open' }).innerHTML = `<link rel="stylesheet" href="${href}"><p class="title">in the shadow</p>`;
+    document.body.append(host);
+  }, `${hub.url}/assets/style/main.css`);
+  const shadowColour = () =>
+    page.evaluate(() => getComputedStyle(document.querySelector('#widget')!.shadowRoot!.querySelector('.title')!).color);
+  await expect.poll(shadowColour).toBe('rgb(109, 40, 217)');
+  await writeFile(join(root, 'styles/main.css'), '.title { color: rgb(11, 22, 33); }');
+  await expect.poll(shadowColour).toBe('rgb(11, 22, 33)');
+});
+
+it('keeps the old sheet and shows a failure when the new version fails to load', async () => {
+  const { hub, root } = await startDemoHub({ inlineLimit: 0 });
+  const page = await newPage();
+  await page.route(/\/assets\/style\/main\.css\?.*hothub=/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(`${hub.url}/`);
+  await page.waitForFunction(() => window.hothub?.connected === true);
+  const colour = () => page.evaluate(() => getComputedStyle(document.querySelector('.title')!).color);
+  const before = await colour();
+  await writeFile(join(root, 'styles/main.css'), '.title { color: rgb(1, 1, 1); }');
+  await expect.poll(() => page.locator('hothub-toasts li.failure').textContent()).toContain('style main.css failed to reload');
+  expect(await colour()).toBe(before);
+  expect(await page.locator('link[href*="main.css"]').count()).toBe(1);
+  await expect.poll(() => hub.clientFailures().map((f) => `${f.kind}/${f.id}`)).toEqual(['style/main.css']);
+});
