@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
-import { dirname, relative } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import type { KindName, Reloaded, ReloadFailed, Trigger } from '@hothub/shared';
 import type { Express } from 'express';
 import type { FSWatcher } from 'chokidar';
+import { ConfigRuntime } from './config/config-runtime.js';
+import { HubConfig } from './config/hub-config.js';
 import { createApp } from './http/create-app.js';
 import { builtinKinds } from './kinds/index.js';
 import type { OnWizard } from './kinds/wizard.js';
@@ -18,6 +20,7 @@ import { startPeriodicRefresh } from './ops/periodic-refresh.js';
 import { reloadTargets } from './ops/reload-targets.js';
 import { type HubSettings, type ResolvedSettings, resolveSettings } from './options/hub-options.js';
 import { EventLog, type HubEvent } from './pipeline/event-log.js';
+import type { HealthChecks } from './pipeline/health-checks.js';
 import { type ActiveArtifact, Pipeline, type ReloadOutcome } from './pipeline/pipeline.js';
 import { type AttachedSocketServer, attachSocketServer } from './realtime/attach-socket-server.js';
 import { LocalCatchUp } from './realtime/catch-up.js';
@@ -83,6 +86,10 @@ export class Hub extends EventEmitter<HubEventMap> {
   readonly wizards: Registry<object>;
   /** Loaded plugins: `hub.plugins.get(name)` is the active plugin object. */
   readonly plugins: Registry<object>;
+  /** Serving configs: `hub.config.get('app')`, `hub.config.subscribe('db.*', handler)`. */
+  readonly config: HubConfig;
+  /** Checks run after every apply; one failing rolls the reload back: `hub.healthChecks.add(name, fn, { timeoutMs })`. */
+  readonly healthChecks: HealthChecks;
   readonly #logger: Logger;
   readonly #registries: ModuleRegistry<object>[];
   readonly #dependencies: DependencyReloads;
@@ -122,6 +129,16 @@ export class Hub extends EventEmitter<HubEventMap> {
     this.plugins = plugins;
     this.#registries = [wizards, plugins];
     this.#pluginConfigs = new PluginConfigs(pluginConfig);
+    const { root, dirs, publicConfigs, configMaxBytes, configBackups, redactKeys } = this.settings;
+    const configRuntime = new ConfigRuntime({
+      root,
+      dir: resolve(root, dirs.config),
+      publicConfigs,
+      maxBytes: configMaxBytes,
+      backups: configBackups,
+      redactKeys,
+      logger: this.#logger.channel('hothub:config'),
+    });
     const kinds = builtinKinds({
       inlineLimit: this.settings.inlineLimit,
       wizards: { registry: wizards, graph: new ImportGraph(), ...(onWizard ? { onWizard } : {}) },
@@ -132,9 +149,12 @@ export class Hub extends EventEmitter<HubEventMap> {
         configs: this.#pluginConfigs,
         logger: this.#logger.channel('hothub:plugin'),
       },
+      config: configRuntime,
     });
     this.#folders = new KindFolders(this.settings.root, this.settings.dirs, kinds);
     this.#pipeline = new Pipeline(kinds, this.#events, this.#logger.channel('hothub:pipeline'));
+    this.healthChecks = this.#pipeline.healthChecks;
+    this.config = new HubConfig(configRuntime, this.#pipeline);
     this.#dependencies = new DependencyReloads({ kinds, pipeline: this.#pipeline, display: (path) => this.#display(path) });
     this.#sync = new FileSync({
       run: (path) => this.#onFileChanged(path),
@@ -160,7 +180,7 @@ export class Hub extends EventEmitter<HubEventMap> {
       connections: () => this.#io?.engine.clientsCount ?? 0,
       reload: (target, trigger) => this.reload(target, trigger),
     });
-    this.app = createApp({ root: this.settings.root, pipeline: this.#pipeline, folders: this.#folders, wizards, plugins, ops: this.#ops });
+    this.app = createApp({ root: this.settings.root, pipeline: this.#pipeline, folders: this.#folders, wizards, plugins, ops: this.#ops, config: this.config });
   }
 
   /** `http://host:port` once listening. */

@@ -1,4 +1,5 @@
 import express, { type Express } from 'express';
+import type { HubConfig } from '../config/hub-config.js';
 import type { Registry } from '../modules/module-registry.js';
 import type { HubOps } from '../ops/hub-ops.js';
 import type { Pipeline } from '../pipeline/pipeline.js';
@@ -11,6 +12,9 @@ import { errorHandler, notFoundHandler } from './http-error.js';
 import { modulesRouter } from './modules.js';
 import { opsRouter } from './ops-router.js';
 import { pathSafety } from './path-safety.js';
+import { rateLimit } from './rate-limit.js';
+import { requireToken } from './auth.js';
+import { rollbackRouter } from './rollback.js';
 import { servedAssetsRouter } from './served-assets.js';
 
 export interface AppContext {
@@ -20,6 +24,7 @@ export interface AppContext {
   wizards: Registry<object>;
   plugins: Registry<object>;
   ops: HubOps;
+  config: HubConfig;
 }
 
 /** The hub's HTTP surface: SDK scripts, browser assets, and the page at `/`. */
@@ -30,6 +35,7 @@ export function createApp(context: AppContext): Express {
   app.use(pathSafety);
   // Before the JSON parser: these routes check rate limit, token or signature before reading a body.
   app.use(opsRouter(context.ops));
+  app.use(rollbackRouter(context.config, [rateLimit(context.ops.settings.rateLimit), requireToken(context.ops.settings.token)]));
   app.use(express.json({ limit: '1mb' }));
   app.use(clientScriptRouter());
   app.use(servedAssetsRouter(context.pipeline, context.folders));

@@ -1,5 +1,7 @@
 import type { KindName } from '@hothub/shared';
+import type { ConfigRuntime } from '../config/config-runtime.js';
 import { componentKind } from './component.js';
+import { configKind } from './config.js';
 import type { AnyKind } from './kind.js';
 import { pluginKind, type PluginKindOptions } from './plugin.js';
 import { styleKind } from './style.js';
@@ -10,6 +12,7 @@ export interface KindContext {
   inlineLimit: number;
   wizards: WizardKindOptions;
   plugins: PluginKindOptions;
+  config: ConfigRuntime;
 }
 
 /** Every built-in kind, by name. Adding a kind is one module and one line here. */
@@ -20,6 +23,7 @@ export function builtinKinds(context: KindContext): Map<KindName, AnyKind> {
     pluginKind(context.plugins),
     componentKind(),
     themeKind(context.inlineLimit),
+    configKind(context.config),
   ];
   return new Map(kinds.map((kind) => [kind.name, kind]));
 }

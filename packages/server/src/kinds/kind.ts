@@ -26,6 +26,10 @@ export interface Dependent {
 export interface BrowserFields {
   url?: string;
   content?: string;
+  /** Names of the keys that changed (configs). */
+  keys?: string[];
+  /** New values of the changed keys, for configs browsers may read. */
+  values?: Record<string, unknown>;
 }
 
 /**
@@ -40,6 +44,12 @@ export interface Kind<Artifact = unknown> {
   idOf(relPath: string): string | undefined;
   /** Parse and validate; throw a `ReloadFailure` naming file, line and column. Changes nothing active. */
   load(source: SourceFile): Promise<Artifact> | Artifact;
+  /** Files larger than this are refused before they are read. */
+  readonly maxBytes?: number;
+  /** A deleted file leaves its last good version serving (with a warning) instead of removing the artifact. */
+  readonly keepWhenDeleted?: boolean;
+  /** Keep the serving version somewhere it can be restored from, before `apply` replaces it; a throw cancels the reload. */
+  backup?(id: string, current: Artifact, source: SourceFile): Promise<void> | void;
   /** Make `next` active. */
   apply?(id: string, next: Artifact, previous: Artifact | undefined): Promise<void> | void;
   /** Undo `apply(failed)`: make `previous` active again, or nothing when there was none. */

@@ -1,5 +1,6 @@
 import { HUB_MODES, type HubMode, KINDS, type KindName } from '@hothub/shared';
 import * as z from 'zod';
+import { DEFAULT_SECRET_WORDS } from '../config/redact.js';
 import { AlertThresholds, DEFAULT_ALERT_THRESHOLDS } from '../ops/alert-thresholds.js';
 import { DEFAULT_RATE_LIMIT, RateLimitSettings } from '../ops/rate-limit-settings.js';
 
@@ -44,6 +45,14 @@ export const HubSettings = z
     periodic: z.coerce.number().min(0.01).max(86_400),
     alerts: AlertThresholds,
     rateLimit: RateLimitSettings,
+    /** Configs (by id) whose changed values travel to browsers in `reloaded`; others send key names only. */
+    publicConfigs: z.array(z.string().min(1)),
+    /** Config files larger than this many bytes are refused (default 5 MB). */
+    configMaxBytes: z.coerce.number().int().min(1),
+    /** Versions of each config kept under `<root>/.hothub/backups/` (default 10). */
+    configBackups: z.coerce.number().int().min(1).max(1000),
+    /** Words that make a config key look secret, redacted in events, logs and the audit log. */
+    redactKeys: z.array(z.string().min(1)),
   })
   .partial()
   .strict();
@@ -66,9 +75,14 @@ export interface ResolvedSettings {
   periodic?: number;
   alerts: AlertThresholds;
   rateLimit: RateLimitSettings;
+  publicConfigs: string[];
+  configMaxBytes: number;
+  configBackups: number;
+  redactKeys: string[];
 }
 
 export const DEFAULT_INLINE_LIMIT = 64 * 1024;
+export const DEFAULT_CONFIG_MAX_BYTES = 5 * 1024 * 1024;
 
 /** Later layers win: defaults < config file < environment < flags. */
 export function resolveSettings(...layers: HubSettings[]): ResolvedSettings {
@@ -92,5 +106,9 @@ export function resolveSettings(...layers: HubSettings[]): ResolvedSettings {
     ...(merged.periodic ? { periodic: merged.periodic } : {}),
     alerts: { ...DEFAULT_ALERT_THRESHOLDS, ...merged.alerts },
     rateLimit: { ...DEFAULT_RATE_LIMIT, ...merged.rateLimit },
+    publicConfigs: merged.publicConfigs ?? [],
+    configMaxBytes: merged.configMaxBytes ?? DEFAULT_CONFIG_MAX_BYTES,
+    configBackups: merged.configBackups ?? 10,
+    redactKeys: merged.redactKeys ?? [...DEFAULT_SECRET_WORDS],
   };
 }

@@ -4,8 +4,10 @@ import type { AnyKind, SourceFile } from '../kinds/kind.js';
 import { contentHash } from '../util/content-hash.js';
 import { errorCode, toReloadError } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
+import { writeAtomic } from '../util/write-atomic.js';
 import { readSettled } from '../watch/read-settled.js';
 import type { EventLog, HubEvent } from './event-log.js';
+import { HealthChecks } from './health-checks.js';
 import { KeyedQueue } from './keyed-queue.js';
 
 /** The version of an artifact that is serving now. */
@@ -26,6 +28,8 @@ export interface ReloadRequest {
   trigger: Trigger;
   /** The file saved; with a `chain` when it is another file the artifact imports (the run then skips the same-content check). */
   cause?: Cause;
+  /** Bytes to use instead of reading `file`: a backed-up version being restored. */
+  content?: Buffer;
 }
 
 /** What a run did: sent an event, or changed nothing (same content, file gone mid-save). */
@@ -50,6 +54,8 @@ export class Pipeline extends EventEmitter<PipelineEventMap> {
     private readonly kinds: ReadonlyMap<KindName, AnyKind>,
     private readonly log: EventLog,
     private readonly logger: Logger,
+    /** Run after every apply; a failure rolls the new version back. */
+    readonly healthChecks = new HealthChecks(),
   ) {
     super();
   }
@@ -75,6 +81,10 @@ export class Pipeline extends EventEmitter<PipelineEventMap> {
     return this.#queue.run(target, async (): Promise<ReloadOutcome> => {
       const started = performance.now();
       const current = this.#active.get(target);
+      if (current && this.#kind(kind).keepWhenDeleted) {
+        this.logger.warn(`the file of ${target} is gone; its last good version keeps serving`, { version: current.source.version });
+        return { status: 'unchanged' };
+      }
       this.#attempted.delete(target);
       if (!current) return { status: 'unchanged' };
       await this.#kind(kind).remove?.(id, current.artifact);
@@ -99,7 +109,7 @@ export class Pipeline extends EventEmitter<PipelineEventMap> {
 
     let source: SourceFile;
     try {
-      const bytes = await readSettled(file);
+      const bytes = request.content ?? (await readSettled(file, kind.maxBytes));
       source = { path: file, relPath: request.relPath, bytes, version: contentHash(bytes) };
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return { status: 'missing' };
@@ -120,8 +130,14 @@ export class Pipeline extends EventEmitter<PipelineEventMap> {
 
     const previous = this.#active.get(target);
     try {
+      if (previous) await kind.backup?.(id, previous.artifact, previous.source);
+    } catch (error) {
+      return fail(toReloadError(error, file), false);
+    }
+    try {
       await kind.apply?.(id, artifact, previous?.artifact);
       await kind.check?.(id, artifact);
+      await this.healthChecks.assertHealthy({ kind: kindName, id, version: source.version });
     } catch (error) {
       await this.#rollback(kind, id, previous, artifact);
       return fail(toReloadError(error, file), true);
@@ -137,6 +153,7 @@ export class Pipeline extends EventEmitter<PipelineEventMap> {
     };
     this.#active.set(target, active);
     await this.#commit(kind, id, artifact, previous);
+    if (request.content) await this.#restoreFile(file, request.content);
     return this.#send(
       this.log.reloaded({
         kind: kindName,
@@ -163,6 +180,15 @@ export class Pipeline extends EventEmitter<PipelineEventMap> {
       await kind.commit?.(id, next, previous?.artifact);
     } catch (error) {
       this.logger.error(`commit of ${kind.name}/${id} failed`, { error: (error as Error).message });
+    }
+  }
+
+  /** A restored version serves: write it to its file too, so the next edit starts from it. */
+  async #restoreFile(file: string, content: Buffer): Promise<void> {
+    try {
+      await writeAtomic(file, content);
+    } catch (error) {
+      this.logger.error(`cannot write the restored version to ${file}`, { error: (error as Error).message });
     }
   }
 

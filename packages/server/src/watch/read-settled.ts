@@ -11,12 +11,14 @@ const EMPTY_GRACE_MS = 40;
 /**
  * Reads a file once its writer is done: the size and mtime must be the same before
  * and after the read, so a half-written file is never returned. No delay when the file is settled.
- * Throws `ReloadFailure` for unreadable files; ENOENT is rethrown as is (the file is being replaced or deleted).
+ * Throws `ReloadFailure` for unreadable files and files over `maxBytes` (checked before reading);
+ * ENOENT is rethrown as is (the file is being replaced or deleted).
  */
-export async function readSettled(file: string): Promise<Buffer> {
+export async function readSettled(file: string, maxBytes = Infinity): Promise<Buffer> {
   const started = performance.now();
   for (let attempt = 0; ; attempt++) {
     const before = await statOrThrow(file);
+    if (before.size > maxBytes) throw new ReloadFailure(`${file} is ${before.size} bytes, over the limit of ${maxBytes}`, { file });
     const bytes = await readFile(file).catch((error: unknown) => rethrow(error, file));
     const after = await statOrThrow(file);
     const settled = before.mtimeMs === after.mtimeMs && before.size === after.size && bytes.length === after.size;

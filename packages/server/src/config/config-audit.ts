@@ -1,0 +1,37 @@
+import type { HubEvent } from '../pipeline/event-log.js';
+import type { AuditEntry } from './audit-log.js';
+import type { ConfigRuntime } from './config-runtime.js';
+
+/**
+ * Turns each config event into an audit line and a log line. Values appear in the audit log
+ * only, redacted where the key looks secret; logs name keys, never values.
+ */
+export function auditConfigEvent(runtime: ConfigRuntime, event: HubEvent): void {
+  const { payload } = event;
+  if (payload.kind !== 'config') return;
+  const attempt = runtime.attempts.get(payload.id);
+  runtime.attempts.delete(payload.id);
+  const applied = event.name === 'reloaded' || event.payload.rolledBack;
+  const changes = applied ? (attempt?.changes ?? []) : [];
+  const entry: AuditEntry = {
+    at: new Date(payload.ts).toISOString(),
+    kind: 'config',
+    id: payload.id,
+    trigger: payload.trigger,
+    result: event.name === 'reloaded' ? 'applied' : event.payload.rolledBack ? 'rolled_back' : 'rejected',
+    ...(applied && attempt ? { version: attempt.version } : {}),
+    ...(attempt?.previousVersion ? { previousVersion: attempt.previousVersion } : {}),
+    keys: changes.map((change) => change.key),
+    changes: changes.map(({ key, oldValue, newValue }) => ({
+      key,
+      ...(oldValue === undefined ? {} : { from: runtime.redactor.value(key, oldValue) }),
+      ...(newValue === undefined ? {} : { to: runtime.redactor.value(key, newValue) }),
+    })),
+    ...(event.name === 'reload_failed' ? { error: event.payload.error.message } : {}),
+    ...(payload.cause ? { cause: payload.cause } : {}),
+  };
+  void runtime.audit.append(entry);
+  const summary = `config ${payload.id} ${entry.result.replace('_', ' ')} (${payload.trigger})`;
+  if (entry.result === 'applied') runtime.logger.info(summary, { keys: entry.keys });
+  else runtime.logger.warn(summary, { keys: entry.keys, error: entry.error });
+}

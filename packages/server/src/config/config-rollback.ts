@@ -1,0 +1,45 @@
+import { join } from 'node:path';
+import type { HubEvent } from '../pipeline/event-log.js';
+import type { Pipeline } from '../pipeline/pipeline.js';
+import type { ConfigRuntime } from './config-runtime.js';
+
+export type RollbackRefusal = 'unknown_config' | 'unknown_version' | 'no_previous_version' | 'already_active';
+
+/** A rollback that cannot start: nothing changed. */
+export class RollbackRefused extends Error {
+  constructor(
+    readonly reason: RollbackRefusal,
+    message: string,
+    /** The versions that are backed up, newest first. */
+    readonly versions: string[] = [],
+  ) {
+    super(message);
+    this.name = 'RollbackRefused';
+  }
+}
+
+/**
+ * Makes a backed-up version of a config serve again, through the pipeline (trigger `api`):
+ * validated, backed up, applied, announced, health-checked like a save. Once it serves, the
+ * pipeline writes it to the config file, so the file and the serving config agree.
+ * Without `version`, the newest backup other than the serving version: the one before it.
+ */
+export async function rollbackConfig(runtime: ConfigRuntime, pipeline: Pipeline, id: string, version?: string): Promise<HubEvent> {
+  const current = runtime.store.get(id);
+  if (!current) throw new RollbackRefused('unknown_config', `no config "${id}" is serving`);
+  const entries = await runtime.backups.list(id);
+  const versions = entries.map((entry) => entry.version);
+  const entry = entries.find((e) => (version === undefined ? e.version !== current.version : e.version === version));
+  if (!entry && version !== undefined) {
+    throw new RollbackRefused('unknown_version', `version ${version} of config "${id}" is not backed up`, versions);
+  }
+  if (!entry) throw new RollbackRefused('no_previous_version', `config "${id}" has no earlier version to roll back to`, versions);
+  if (entry.version === current.version) {
+    throw new RollbackRefused('already_active', `version ${entry.version} of config "${id}" is already serving`, versions);
+  }
+  const content = await runtime.backups.read(id, entry);
+  const file = join(runtime.dir, entry.relPath);
+  const outcome = await pipeline.reload({ kind: 'config', id, file, relPath: entry.relPath, trigger: 'api', content });
+  if (outcome.status !== 'event') throw new Error(`the rollback of config "${id}" sent no event`);
+  return outcome.event;
+}

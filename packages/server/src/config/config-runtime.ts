@@ -1,0 +1,57 @@
+import { join } from 'node:path';
+import type { Logger } from '../util/log.js';
+import { AuditLog } from './audit-log.js';
+import { ConfigBackups } from './config-backups.js';
+import { type ConfigChange, ConfigStore } from './config-store.js';
+import { ConfigSubscriptions } from './config-subscriptions.js';
+import type { ConfigValidator } from './config-validator.js';
+import { Redactor } from './redact.js';
+
+export interface ConfigRuntimeOptions {
+  root: string;
+  /** The config folder (absolute). */
+  dir: string;
+  publicConfigs: readonly string[];
+  maxBytes: number;
+  backups: number;
+  redactKeys: readonly string[];
+  logger: Logger;
+}
+
+/** What the run in progress for a config did: its changes feed the event, the audit log and subscribers. */
+export interface ConfigAttempt {
+  version: string;
+  previousVersion?: string;
+  changes: ConfigChange[];
+}
+
+/** Where hothub keeps its own state, beside the user's folders; the watcher ignores it. */
+export const STATE_DIR = '.hothub';
+
+/** The state behind configs, shared by the config kind, its audit and the embedding API. */
+export class ConfigRuntime {
+  readonly dir: string;
+  readonly store = new ConfigStore();
+  readonly subscriptions: ConfigSubscriptions;
+  /** Validators the application registered, by config id. */
+  readonly validators = new Map<string, ConfigValidator>();
+  readonly backups: ConfigBackups;
+  readonly audit: AuditLog;
+  readonly redactor: Redactor;
+  readonly publicIds: ReadonlySet<string>;
+  readonly maxBytes: number;
+  readonly logger: Logger;
+  /** The applied (or rolled back) change of the run in progress, per config; read once its event is sent. */
+  readonly attempts = new Map<string, ConfigAttempt>();
+
+  constructor(options: ConfigRuntimeOptions) {
+    this.dir = options.dir;
+    this.logger = options.logger;
+    this.subscriptions = new ConfigSubscriptions(options.logger);
+    this.backups = new ConfigBackups(join(options.root, STATE_DIR, 'backups', 'config'), options.backups);
+    this.audit = new AuditLog(join(options.root, STATE_DIR, 'audit.log'), options.logger);
+    this.redactor = new Redactor(options.redactKeys);
+    this.publicIds = new Set(options.publicConfigs);
+    this.maxBytes = options.maxBytes;
+  }
+}

@@ -1,0 +1,79 @@
+import { existsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { ValidationError } from '@hothub/shared';
+import type { ConfigRuntime } from '../config/config-runtime.js';
+import { type ConfigSnapshot, freezeSnapshot } from '../config/config-store.js';
+import { type ConfigData, type ConfigFormat, parseConfig } from '../config/parse-config.js';
+import { SCHEMA_FILE, loadSchemaFiles } from '../config/schema-files.js';
+import { ReloadFailure } from '../util/errors.js';
+import type { Dependent, Kind } from './kind.js';
+
+/** `config/<id>.json`, `.yaml` or `.yml`, directly in the folder; `<id>.schema.*` files are schemas, not configs. */
+const CONFIG_FILE = /^([^/.][^/]*)\.(json|ya?ml)$/;
+
+/**
+ * Configs: parsed, validated against their schema files and the validators the application
+ * registered, backed up on disk, swapped in atomically, announced to subscribers by key.
+ * A deleted file keeps the last good config serving.
+ */
+export function configKind(runtime: ConfigRuntime): Kind<ConfigSnapshot> {
+  const { store, subscriptions } = runtime;
+  return {
+    name: 'config',
+    browser: false,
+    maxBytes: runtime.maxBytes,
+    keepWhenDeleted: true,
+    idOf: (relPath) => (SCHEMA_FILE.test(relPath) ? undefined : CONFIG_FILE.exec(relPath)?.[1]),
+    async load(source) {
+      const id = CONFIG_FILE.exec(source.relPath)?.[1] ?? source.relPath;
+      const format: ConfigFormat = source.relPath.endsWith('.json') ? 'json' : 'yaml';
+      let data: unknown = parseConfig(source.bytes, format, source.path);
+      const registered = runtime.validators.get(id);
+      const validators = [...(await loadSchemaFiles(dirname(source.path), id)), ...(registered ? [registered] : [])];
+      for (const validator of validators) {
+        const result = validator(data);
+        if (!result.ok) throw schemaFailure(source.relPath, source.path, result.error);
+        data = result.value;
+      }
+      if (!isConfigData(data)) throw new ReloadFailure(`${source.relPath}: its schema must produce an object`, { file: source.path });
+      return freezeSnapshot(id, source.version, data);
+    },
+    backup: (id, _current, source) => runtime.backups.save(id, source.version, source.relPath, source.bytes),
+    apply(id, next) {
+      const previousVersion = store.get(id)?.version;
+      const changes = store.swap(id, next);
+      runtime.attempts.set(id, { version: next.version, ...(previousVersion ? { previousVersion } : {}), changes });
+      subscriptions.notify(changes);
+    },
+    rollback(id, previous) {
+      // Subscribers saw the new values: tell them about the way back too.
+      subscriptions.notify(store.swap(id, previous));
+    },
+    browserFields(id) {
+      const changes = runtime.attempts.get(id)?.changes ?? [];
+      const keys = changes.map((change) => change.key);
+      if (!runtime.publicIds.has(id)) return { keys };
+      const present = changes.filter((change) => change.newValue !== undefined);
+      return { keys, values: Object.fromEntries(present.map((c) => [c.key, runtime.redactor.value(c.key, c.newValue)])) };
+    },
+    dependentsOf(file) {
+      const id = SCHEMA_FILE.exec(basename(file))?.[1];
+      if (id === undefined || dirname(file) !== runtime.dir) return [];
+      return configFilesOf(runtime.dir, id).map((own): Dependent => ({ id, file: own, relPath: basename(own), chain: [file, own] }));
+    },
+  };
+}
+
+/** The config files of `id` that exist (normally one). */
+function configFilesOf(dir: string, id: string): string[] {
+  return ['json', 'yaml', 'yml'].map((ext) => join(dir, `${id}.${ext}`)).filter((file) => existsSync(file));
+}
+
+function schemaFailure(relPath: string, file: string, error: ValidationError): ReloadFailure {
+  const listed = error.issues.map((issue) => `${issue.path || '(top level)'}: ${issue.message}`).join('; ');
+  return new ReloadFailure(`${relPath} does not match its schema: ${listed}`, { file, issues: error.issues });
+}
+
+function isConfigData(value: unknown): value is ConfigData {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
