@@ -78,7 +78,6 @@ export class HubOps {
   status(): HubStatus {
     const { settings, pipeline } = this.#sources;
     const watchDirs = this.#sources.watchDirs();
-    const statistics = this.#stats.statistics();
     return {
       enabled: settings.mode === 'dev' && this.#sources.watching(),
       running: this.#sources.running(),
@@ -86,7 +85,7 @@ export class HubOps {
       version: this.#version,
       uptimeS: Math.round((Date.now() - this.#startedAt) / 1000),
       watchDirs,
-      reloadCount: statistics.successful,
+      reloadCount: this.#stats.successful,
       connections: this.#sources.connections(),
       kinds: Object.fromEntries(
         watchDirs.map(({ kind }) => {

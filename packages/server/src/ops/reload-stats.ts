@@ -26,6 +26,11 @@ export class ReloadStats {
     }
   }
 
+  /** Successful reloads since start, without computing percentiles. */
+  get successful(): number {
+    return this.#total.successful;
+  }
+
   /** Counts of one kind (zeros when it never reloaded). */
   kind(kind: string): OutcomeCounts {
     return { ...(this.#byKind.get(kind) ?? emptyCounts()) };
