@@ -2,10 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { KindName, Reloaded, ReloadFailed, Trigger } from '@hothub/shared';
 import type { Express } from 'express';
 import type { FSWatcher } from 'chokidar';
+import type { ClusterEntry } from './cluster/cluster-entry.js';
+import { LeaderGate } from './cluster/leader-gate.js';
+import { type History, openHistory } from './cluster/open-history.js';
 import { ConfigRuntime } from './config/config-runtime.js';
 import { HubConfig } from './config/hub-config.js';
 import { createApp } from './http/create-app.js';
@@ -27,7 +30,7 @@ import { LocalCatchUp } from './realtime/catch-up.js';
 import { type ClientFailure, ClientFailures } from './realtime/client-failures.js';
 import { broadcast, createSocketServer, type HubSocketServer } from './realtime/socket-server.js';
 import { createLogger, type Logger } from './util/log.js';
-import { watchTree } from './watch/create-watcher.js';
+import { type FileEvent, watchTree } from './watch/create-watcher.js';
 import { FileSync } from './watch/file-sync.js';
 import { KindFolders } from './watch/kind-folders.js';
 import { watchAdded } from './watch/watch-added.js';
@@ -80,7 +83,8 @@ export class PortInUseError extends Error {
  */
 export class Hub extends EventEmitter<HubEventMap> {
   readonly settings: ResolvedSettings;
-  readonly serverId = randomUUID().slice(0, 8);
+  /** This process, unique in a cluster: owner of the leader lease, origin of the events it numbers. */
+  readonly #instanceId = randomUUID().slice(0, 8);
   readonly app: Express;
   /** Loaded wizards: `hub.wizards.get('debug')` is the registered instance. */
   readonly wizards: Registry<object>;
@@ -98,10 +102,13 @@ export class Hub extends EventEmitter<HubEventMap> {
   readonly #watchedImports = new Set<string>();
   /** Their folders, watched too (for those files only), so an import deleted and re-created is seen. */
   readonly #importDirs = new Set<string>();
+  #importsWatched: Promise<void> = Promise.resolve();
   readonly #server?: HttpServer;
   #attached?: AttachedSocketServer;
   readonly #events = new EventLog();
-  readonly #catchUp = new LocalCatchUp(this.#events, this.serverId);
+  readonly #catchUp = new LocalCatchUp(this.#events);
+  #history?: History;
+  readonly #gate = new LeaderGate(() => this.#history?.leading ?? true);
   readonly #clientFailures = new ClientFailures();
   readonly #folders: KindFolders;
   readonly #pipeline: Pipeline;
@@ -163,7 +170,7 @@ export class Hub extends EventEmitter<HubEventMap> {
     });
     this.#pipeline.on('event', (event) => {
       for (const registry of this.#registries) registry.record(event);
-      this.#watchImports().catch((error: unknown) => this.#logger.error('cannot watch imports', { error: String(error) }));
+      void this.#watchImports();
       this.#catchUp.observe(event);
       if (this.#io) broadcast(this.#io, event);
       if (event.name === 'reloaded') this.emit('reloaded', event.payload);
@@ -186,6 +193,11 @@ export class Hub extends EventEmitter<HubEventMap> {
   /** `http://host:port` once listening. */
   get url(): string | undefined {
     return this.#server ? urlOf(this.#server) : this.#url;
+  }
+
+  /** The numbering pages resume under (`connected.serverId`): kept in `.hothub/` across restarts, shared by a cluster. */
+  get serverId(): string {
+    return this.#events.id;
   }
 
   /** Number of the latest event sent. */
@@ -238,13 +250,25 @@ export class Hub extends EventEmitter<HubEventMap> {
    * longer be missed. In prod mode nothing is watched: reloads come from the API, the webhook and `periodic`.
    */
   async start(): Promise<void> {
+    this.#history = await openHistory({
+      root: this.settings.root,
+      log: this.#events,
+      ...(this.settings.redis ? { redis: this.settings.redis } : {}),
+      serverId: this.#instanceId,
+      logger: this.#logger,
+      fileOf: (event) => this.#pipeline.active(event.payload.kind, event.payload.id)?.source.relPath,
+      follow: (entry) => this.#follow(entry),
+      onLeading: () => {
+        for (const [event, path] of this.#gate.takeOver()) this.#onFileEvent(event, path);
+      },
+    });
     if (this.settings.mode === 'prod') await this.reload('all', 'startup');
     else await this.#watch();
     await this.#listen();
     const { periodic } = this.settings;
     if (periodic !== undefined) {
       const log = this.#logger.channel('hothub:periodic');
-      this.#stopPeriodic = startPeriodicRefresh(periodic, () => this.reload('all', 'periodic'), (error) => log.error('periodic reload failed', { error: String(error) }));
+      this.#stopPeriodic = startPeriodicRefresh(periodic, async () => (this.#gate.leading ? this.reload('all', 'periodic') : []), (error) => log.error('periodic reload failed', { error: String(error) }));
     }
   }
 
@@ -260,11 +284,7 @@ export class Hub extends EventEmitter<HubEventMap> {
           if (located && event !== 'unlink') startup.push(this.#pipeline.reload({ ...located, file: path, trigger: 'startup' }));
           return;
         }
-        if (located && event === 'unlink') {
-          this.#remove(located.kind, located.id, 'file').catch((error: unknown) => watchLog.error(String(error)));
-        }
-        // Also for helpers (not artifacts) and deletions: artifacts that import the file reload.
-        this.#sync.notify(path);
+        if (this.#gate.admit(event, path)) this.#onFileEvent(event, path);
       },
       onDirectory: (event, path) => {
         const folder = this.#folders.folders.find((f) => f.dir === path);
@@ -275,6 +295,24 @@ export class Hub extends EventEmitter<HubEventMap> {
     ready = true;
     await Promise.allSettled(startup);
     await this.#watchImports();
+  }
+
+  #onFileEvent(event: FileEvent, path: string): void {
+    const located = this.#folders.locate(path);
+    if (located && event === 'unlink') {
+      this.#remove(located.kind, located.id, 'file').catch((error: unknown) => this.#logger.channel('hothub:watch').error(String(error)));
+    }
+    // Also for helpers (not artifacts) and deletions: artifacts that import the file reload.
+    this.#sync.notify(path);
+  }
+
+  /** An event another hub of the cluster numbered: load the same file here, then send that event to this hub's pages. */
+  async #follow({ event, file }: ClusterEntry): Promise<void> {
+    const dir = this.#folders.dirOf(event.payload.kind);
+    const located = file ? this.#folders.locate(join(dir, file)) : undefined;
+    // The entry came through Redis: only a file under the kind's folder that defines the event's artifact is loaded.
+    const defines = located?.kind === event.payload.kind && located.id === event.payload.id;
+    await this.#pipeline.follow(event, defines ? { ...located, file: join(dir, located.relPath) } : undefined);
   }
 
   /** An artifact's file is gone: make it inactive and forget it in its registry. */
@@ -292,6 +330,7 @@ export class Hub extends EventEmitter<HubEventMap> {
       const io = this.#attached ? undefined : this.#io;
       this.#attached?.detach();
       await Promise.allSettled([
+        this.#history?.stop(),
         this.#watcher?.close(),
         io ? new Promise<void>((resolve) => void io.close(() => resolve())) : undefined,
       ]);
@@ -302,8 +341,12 @@ export class Hub extends EventEmitter<HubEventMap> {
   }
 
   async #listen(): Promise<void> {
+    const hub = this;
     const realtime = {
-      serverId: this.serverId,
+      // Read per connection: joining a cluster may adopt its numbering.
+      get serverId() {
+        return hub.serverId;
+      },
       kinds: this.#folders.folders.map((f) => f.kind),
       currentSeq: () => this.#events.seq,
       catchUp: this.#catchUp,
@@ -316,11 +359,13 @@ export class Hub extends EventEmitter<HubEventMap> {
     if (this.#server) {
       this.#attached = attachSocketServer(this.#server, realtime);
       this.#io = this.#attached.io;
+      this.#history?.attach(this.#io);
       return;
     }
     const http = createServer(this.app);
     this.#http = http;
     this.#io = createSocketServer(http, realtime);
+    this.#history?.attach(this.#io);
     const { port, host } = this.settings;
     await new Promise<void>((resolve, reject) => {
       const onError = (error: NodeJS.ErrnoException) =>
@@ -349,7 +394,15 @@ export class Hub extends EventEmitter<HubEventMap> {
    * Their content is remembered first and checked again once chokidar watches them, so a change
    * made in between still reloads their dependents.
    */
-  async #watchImports(): Promise<void> {
+  #watchImports(): Promise<void> {
+    // One at a time: `start()` awaiting this also waits for imports that a startup load queued.
+    this.#importsWatched = this.#importsWatched
+      .then(() => this.#watchNewImports())
+      .catch((error: unknown) => this.#logger.error('cannot watch imports', { error: String(error) }));
+    return this.#importsWatched;
+  }
+
+  async #watchNewImports(): Promise<void> {
     const fresh = [...this.#dependencies.importedFiles()].filter((f) => !this.#folders.include(f) && !this.#watchedImports.has(f));
     if (!fresh.length || !this.#watcher) return;
     for (const file of fresh) {

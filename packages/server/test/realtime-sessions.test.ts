@@ -122,7 +122,7 @@ describe('apply_failed reports', () => {
 describe('LocalCatchUp', () => {
   it('sends a snapshot of what changed after lastSeq once the log has dropped events the page missed', () => {
     const log = new EventLog(2);
-    const catchUp = new LocalCatchUp(log, 'hub-1');
+    const catchUp = new LocalCatchUp(log);
     const send = (id: string, version: string) => {
       const event = log.reloaded({ kind: 'style', id, version, trigger: 'file', durationMs: 1 });
       catchUp.observe(event);
@@ -133,12 +133,12 @@ describe('LocalCatchUp', () => {
     send('a.css', 'a2');
     send('c.css', 'c2');
     // The page saw seq 1; the log keeps only 4 and 5, so 2 (b1) would be lost without the snapshot.
-    const events = catchUp.catchUp({ lastSeq: 1, serverId: 'hub-1' });
+    const events = catchUp.catchUp({ lastSeq: 1, serverId: log.id });
     expect(events.map((e) => [e.payload.id, e.payload.seq])).toEqual([
       ['b.css', 2],
       ['a.css', 4],
       ['c.css', 5],
     ]);
-    expect(catchUp.catchUp({ lastSeq: 3, serverId: 'hub-1' }).map((e) => e.payload.seq)).toEqual([4, 5]);
+    expect(catchUp.catchUp({ lastSeq: 3, serverId: log.id }).map((e) => e.payload.seq)).toEqual([4, 5]);
   });
 });

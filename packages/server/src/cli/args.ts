@@ -20,6 +20,7 @@ Options:
   --cors-origin O   origin allowed to call the API and connect, repeatable HOTHUB_CORS_ORIGIN (a,b)
   --webhook-secret S  HMAC-SHA256 key of POST /webhook               HOTHUB_WEBHOOK_SECRET
   --periodic SECONDS  reload whatever changed on disk every SECONDS   HOTHUB_PERIODIC
+  --redis URL       redis://HOST:PORT: join the other hubs on that Redis HOTHUB_REDIS
   --demo            serve the built-in demo app
   -h, --help        show this help
   -v, --version     print the version
@@ -52,6 +53,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
       'cors-origin': { type: 'string', multiple: true },
       'webhook-secret': { type: 'string' },
       periodic: { type: 'string' },
+      redis: { type: 'string' },
       demo: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
@@ -67,6 +69,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     corsOrigins: values['cors-origin'],
     webhookSecret: values['webhook-secret'],
     periodic: values.periodic,
+    redis: values.redis,
   };
   const defined = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined));
   const result = validate(HubSettings, defined, 'option');
@@ -82,5 +85,5 @@ export function parseCliArgs(argv: string[]): CliArgs {
 
 /** `corsOrigins` → `cors-origin`: the flag a settings key comes from. */
 function flagName(key: string): string {
-  return key.replace(/s$/, '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  return key.replace(/Origins$/, 'Origin').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }

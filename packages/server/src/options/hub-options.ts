@@ -19,6 +19,9 @@ const debounce = z.coerce.number().int().min(0).max(60_000);
 const origin = z.string().refine((value) => URL.canParse(value) && new URL(value).origin === value, {
   message: 'must be an origin such as http://localhost:5173 (scheme, host and port, no path)',
 });
+const redisUrl = z.string().refine((value) => URL.canParse(value) && /^rediss?:$/.test(new URL(value).protocol), {
+  message: 'must be a Redis URL such as redis://127.0.0.1:6379',
+});
 
 /** What a user can set, from a config file, the environment or flags (all optional here). */
 export const HubSettings = z
@@ -43,6 +46,8 @@ export const HubSettings = z
     corsOrigins: z.array(origin),
     /** Seconds between periodic reloads of everything that changed on disk. */
     periodic: z.coerce.number().min(0.01).max(86_400),
+    /** Redis that joins hubs into one cluster (`redis://host:port`, `rediss://` for TLS). */
+    redis: redisUrl,
     alerts: AlertThresholds,
     rateLimit: RateLimitSettings,
     /** Configs (by id) whose changed values travel to browsers in `reloaded`; others send key names only. */
@@ -73,6 +78,7 @@ export interface ResolvedSettings {
   webhookSecret?: string;
   corsOrigins: string[];
   periodic?: number;
+  redis?: string;
   alerts: AlertThresholds;
   rateLimit: RateLimitSettings;
   publicConfigs: string[];
@@ -104,6 +110,7 @@ export function resolveSettings(...layers: HubSettings[]): ResolvedSettings {
     ...(merged.webhookSecret ? { webhookSecret: merged.webhookSecret } : {}),
     corsOrigins: merged.corsOrigins ?? [],
     ...(merged.periodic ? { periodic: merged.periodic } : {}),
+    ...(merged.redis ? { redis: merged.redis } : {}),
     alerts: { ...DEFAULT_ALERT_THRESHOLDS, ...merged.alerts },
     rateLimit: { ...DEFAULT_RATE_LIMIT, ...merged.rateLimit },
     publicConfigs: merged.publicConfigs ?? [],

@@ -13,6 +13,7 @@ export function readSettingsEnv(env: NodeJS.ProcessEnv): HubSettings {
     webhookSecret: env.HOTHUB_WEBHOOK_SECRET,
     corsOrigins: env.HOTHUB_CORS_ORIGIN?.split(',').map((origin) => origin.trim()),
     periodic: env.HOTHUB_PERIODIC,
+    redis: env.HOTHUB_REDIS,
   };
   const defined = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
   const result = validate(HubSettings, defined, 'environment (HOTHUB_*)');

@@ -35,6 +35,9 @@ export interface ReloadRequest {
 /** What a run did: sent an event, or changed nothing (same content, file gone mid-save). */
 export type ReloadOutcome = { status: 'event'; event: HubEvent } | { status: 'unchanged' } | { status: 'missing' };
 
+/** Who numbers a run's event: the hub's `EventLog`, or, when following another hub, that hub's event. */
+type Numbering = Pick<EventLog, 'reloaded' | 'failed'>;
+
 /** In-process events, typed like chokidar's `FSWatcherEventMap`. */
 export interface PipelineEventMap {
   event: [HubEvent];
@@ -77,6 +80,31 @@ export class Pipeline extends EventEmitter<PipelineEventMap> {
 
   /** The artifact's file is gone: make it inactive and report it as `reloaded` with `removed: true`. */
   remove(kind: KindName, id: string, trigger: Trigger = 'file'): Promise<ReloadOutcome> {
+    return this.#remove(kind, id, trigger, this.log);
+  }
+
+  /**
+   * Makes an event another hub of the cluster numbered true here: the same steps on the same file
+   * (`file`, located under this hub's kind folder), then that hub's event is recorded and sent, never
+   * one numbered here. Sent even when this hub had the version already, so every hub's history has it.
+   */
+  async follow(event: HubEvent, file?: Omit<ReloadRequest, 'trigger' | 'cause'>): Promise<ReloadOutcome> {
+    const { kind, id, trigger } = event.payload;
+    const announced = (): HubEvent => {
+      this.log.record(event);
+      return event;
+    };
+    const numbering: Numbering = { reloaded: announced, failed: announced };
+    let outcome: ReloadOutcome = { status: 'unchanged' };
+    if (event.name === 'reloaded' && event.payload.removed) outcome = await this.#remove(kind, id, trigger, numbering);
+    else if (event.name === 'reloaded' && file) {
+      const { cause } = event.payload;
+      outcome = await this.#queue.run(key(kind, id), () => this.#run({ ...file, trigger, ...(cause ? { cause } : {}) }, numbering));
+    }
+    return outcome.status === 'event' ? outcome : this.#send(announced());
+  }
+
+  #remove(kind: KindName, id: string, trigger: Trigger, numbering: Numbering): Promise<ReloadOutcome> {
     const target = key(kind, id);
     return this.#queue.run(target, async (): Promise<ReloadOutcome> => {
       const started = performance.now();
@@ -90,7 +118,7 @@ export class Pipeline extends EventEmitter<PipelineEventMap> {
       await this.#kind(kind).remove?.(id, current.artifact);
       this.#active.delete(target);
       const durationMs = elapsed(started);
-      return this.#send(this.log.reloaded({ kind, id, version: current.source.version, trigger, durationMs, removed: true }));
+      return this.#send(numbering.reloaded({ kind, id, version: current.source.version, trigger, durationMs, removed: true }));
     });
   }
 
@@ -99,13 +127,13 @@ export class Pipeline extends EventEmitter<PipelineEventMap> {
     return this.#queue.idle();
   }
 
-  async #run(request: ReloadRequest): Promise<ReloadOutcome> {
+  async #run(request: ReloadRequest, numbering: Numbering = this.log): Promise<ReloadOutcome> {
     const { kind: kindName, id, file, trigger, cause } = request;
     const started = performance.now();
     const target = key(kindName, id);
     const kind = this.#kind(kindName);
     const fail = (error: ReloadError, rolledBack: boolean): ReloadOutcome =>
-      this.#send(this.log.failed({ kind: kindName, id, trigger, error, rolledBack, ...(cause ? { cause } : {}) }));
+      this.#send(numbering.failed({ kind: kindName, id, trigger, error, rolledBack, ...(cause ? { cause } : {}) }));
 
     let source: SourceFile;
     try {
@@ -155,7 +183,7 @@ export class Pipeline extends EventEmitter<PipelineEventMap> {
     await this.#commit(kind, id, artifact, previous);
     if (request.content) await this.#restoreFile(file, request.content);
     return this.#send(
-      this.log.reloaded({
+      numbering.reloaded({
         kind: kindName,
         id,
         version: source.version,

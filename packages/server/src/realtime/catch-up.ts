@@ -23,10 +23,8 @@ export interface CatchUpSource {
 export class LocalCatchUp implements CatchUpSource {
   readonly #latest = new Map<string, { reloaded?: HubEvent; failed?: HubEvent }>();
 
-  constructor(
-    private readonly log: EventLog,
-    private readonly serverId: string,
-  ) {}
+  /** Compares a page's `serverId` with the log's id: the hub's numbering, kept in `.hothub/` and shared by a cluster. */
+  constructor(private readonly log: EventLog) {}
 
   /** Feed every event the hub sends, in order. */
   observe(event: HubEvent): void {
@@ -39,7 +37,7 @@ export class LocalCatchUp implements CatchUpSource {
     // A page on its first connection loaded the current state over HTTP.
     if (serverId === undefined && lastSeq === 0) return [];
     // Numbers of another hub (one that restarted), or ones this hub never sent, say nothing about what the page has.
-    const comparable = serverId === this.serverId && lastSeq <= this.log.seq;
+    const comparable = serverId === this.log.id && lastSeq <= this.log.seq;
     if (comparable) {
       const missed = this.log.since(lastSeq);
       if (missed.length === this.log.seq - lastSeq) return missed;

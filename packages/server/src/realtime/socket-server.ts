@@ -29,5 +29,6 @@ export function createSocketServer(http: HttpServer, options: RealtimeOptions): 
 
 /** Sends a pipeline event to the browsers that want it: room `all` and the rooms of its kind and artifact. */
 export function broadcast(io: HubSocketServer, event: HubEvent): void {
-  sendEvent(io.to(eventRooms(event.payload)), event);
+  // Local: in a cluster every hub sends an event to its own pages once it serves that version (cluster/cluster.ts).
+  sendEvent(io.local.to(eventRooms(event.payload)), event);
 }

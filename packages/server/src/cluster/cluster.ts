@@ -1,0 +1,106 @@
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { Redis } from 'ioredis';
+import { type EventLog, HISTORY_CAPACITY, type HubEvent } from '../pipeline/event-log.js';
+import type { HubSocketServer } from '../realtime/socket-server.js';
+import type { Logger } from '../util/log.js';
+import type { ClusterEntry } from './cluster-entry.js';
+import { LeaderLease } from './leader-lease.js';
+import { RedisHistory } from './redis-history.js';
+import { RedisLink } from './redis-link.js';
+
+/** A leader that dies is replaced within this plus a third of it (4 s). */
+const LEASE_TTL_MS = 3000;
+const KEY_PREFIX = 'hothub';
+
+export interface ClusterOptions {
+  /** `redis://host:port` */
+  url: string;
+  /** This hub process, unique in the cluster. */
+  serverId: string;
+  log: EventLog;
+  logger: Logger;
+  /** The artifact file an event is about, relative to its kind's folder. */
+  fileOf(event: HubEvent): string | undefined;
+  /** Makes an event another hub numbered true on this hub (same file, same version) and sends it to this hub's pages. */
+  follow(entry: ClusterEntry): Promise<void>;
+  /** This hub has just become the one that runs the pipeline for file changes. */
+  onLeading(): void;
+}
+
+/**
+ * Hubs joined through one Redis: a shared, seq-ordered history (`RedisHistory`), a leader lease
+ * (only the leader runs the pipeline for file changes) and socket.io's Redis streams adapter.
+ * While Redis is away every hub leads alone and serves its own pages; it rejoins when Redis is back.
+ * @example
+ * const cluster = new Cluster({ url: 'redis://127.0.0.1:6379', serverId, log, logger, fileOf, follow, onLeading });
+ * await cluster.start();
+ * cluster.attach(io);
+ * if (cluster.leading) runPipeline();
+ */
+export class Cluster {
+  readonly #options: ClusterOptions;
+  readonly #link: RedisLink;
+  readonly #lease: LeaderLease;
+  readonly #history: RedisHistory;
+  #adapterClient?: Redis;
+  #leading = false;
+
+  constructor(options: ClusterOptions) {
+    this.#options = options;
+    const { url, serverId, log, logger, fileOf } = options;
+    this.#link = new RedisLink(url, logger);
+    this.#lease = new LeaderLease(this.#link.client, { key: `${KEY_PREFIX}:leader`, owner: serverId, ttlMs: LEASE_TTL_MS });
+    this.#history = new RedisHistory(this.#link, log, { prefix: KEY_PREFIX, origin: serverId, capacity: HISTORY_CAPACITY, fileOf, logger });
+    log.storeIn(this.#history);
+  }
+
+  /** Whether this hub runs the pipeline for file changes: it holds the lease, or Redis is away and it leads alone. */
+  get leading(): boolean {
+    return !this.#link.up || this.#lease.held;
+  }
+
+  /** Joins (or, when Redis does not answer, starts alone and keeps trying); resolves with the lease tried once. */
+  async start(): Promise<void> {
+    const { logger } = this.#options;
+    await this.#link.connect();
+    if (this.#link.up) await this.#history.join();
+    this.#history.follow((entry) => this.#options.follow(entry));
+    this.#link.on('up', () => {
+      this.#history
+        .join()
+        .then(() => this.#lease.tick())
+        .catch((error: unknown) => logger.error('cannot rejoin the cluster', { error: String(error) }))
+        .finally(() => this.#update());
+    });
+    this.#link.on('down', () => this.#update());
+    this.#lease.on('change', (held) => {
+      logger.info(held ? 'this hub leads the cluster: it runs the pipeline for file changes' : 'another hub leads the cluster');
+      this.#update();
+    });
+    await this.#lease.start();
+    this.#update();
+  }
+
+  /** socket.io's Redis streams adapter: rooms, `fetchSockets()` and `serverSideEmit()` span every hub. */
+  attach(io: HubSocketServer): void {
+    // Its own client: the adapter duplicates it and needs commands queued while Redis is away.
+    this.#adapterClient = new Redis(this.#options.url, { maxRetriesPerRequest: 1, retryStrategy: (attempt) => Math.min(100 * attempt, 1000) });
+    this.#adapterClient.on('error', () => undefined);
+    io.adapter(createAdapter(this.#adapterClient, { streamName: `${KEY_PREFIX}:socket.io`, blockTimeInMs: 1000 }));
+  }
+
+  /** Frees the lease (another hub takes over at once) and closes every Redis connection. */
+  async stop(): Promise<void> {
+    await this.#lease.release();
+    this.#history.close();
+    this.#adapterClient?.disconnect();
+    this.#link.close();
+  }
+
+  #update(): void {
+    const leading = this.leading;
+    if (leading === this.#leading) return;
+    this.#leading = leading;
+    if (leading) this.#options.onLeading();
+  }
+}
