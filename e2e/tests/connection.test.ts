@@ -35,7 +35,7 @@ it('gets a stylesheet edit made while the hub was down once it restarts on the s
   await expect.poll(() => titleColour(page), { timeout: 15_000 }).toBe('rgb(7, 8, 9)');
   await page.getByText('Connection to the hub restored').waitFor();
   expect(await page.evaluate(() => window.marker)).toBe('same page');
-  // The restarted hub's snapshot re-sends every artifact; the page applies each changed one once.
+  // The page missed one change: it applies that one, once.
   expect(reloaded.filter((id) => id === 'main.css')).toEqual(['main.css']);
   await writeFile(join(root, 'styles/main.css'), '.title { color: rgb(10, 11, 12); }');
   await expect.poll(() => titleColour(page)).toBe('rgb(10, 11, 12)');

@@ -23,7 +23,8 @@ it('switches theme with hub.setTheme, applies an edit of the active theme live, 
   await expect.poll(() => accent(page)).toBe('rgb(1, 2, 3)');
   // An edit of a theme that is not active changes nothing here.
   await writeFile(join(root, 'themes/light.json'), JSON.stringify({ accent: 'rgb(9, 9, 9)' }));
-  await expect.poll(() => page.evaluate(() => window.hothub!.lastSeq)).toBe(hub.seq);
+  await expect.poll(() => hub.artifacts('theme').find((t) => t.id === 'light')?.source.bytes.toString()).toContain('rgb(9, 9, 9)');
+  await expect.poll(async () => (await page.evaluate(() => window.hothub!.lastSeq)) === hub.seq).toBe(true);
   expect(await accent(page)).toBe('rgb(1, 2, 3)');
   expect(await page.evaluate(() => window.marker)).toBe('no reload');
 

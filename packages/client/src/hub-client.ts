@@ -143,7 +143,7 @@ export function connect(options: HubClientOptions = {}): HubClient {
   socket.on('connected', (raw) => {
     const event = accept(Connected, raw, 'connected');
     if (!event) return;
-    seqs.connected(event.serverId);
+    seqs.connected(event.serverId, event.seq);
     notes.connected();
     emitter.emit('connected', event);
   });

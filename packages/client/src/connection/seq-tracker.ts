@@ -15,9 +15,13 @@ export class SeqTracker {
     return this.#serverId === undefined ? { lastSeq: this.#lastSeq } : { lastSeq: this.#lastSeq, serverId: this.#serverId };
   }
 
-  /** A hub greeted the page; a different hub (e.g. restarted) numbers its events from scratch. */
-  connected(serverId: string): void {
-    if (this.#serverId !== undefined && this.#serverId !== serverId) this.#lastSeq = 0;
+  /**
+   * A hub greeted the page at `seq`. On the first connection the page holds what the hub served
+   * over HTTP, so it starts from `seq`; a different hub numbers its events from scratch.
+   */
+  connected(serverId: string, seq: number): void {
+    if (this.#serverId === undefined) this.#lastSeq = Math.max(this.#lastSeq, seq);
+    else if (this.#serverId !== serverId) this.#lastSeq = 0;
     this.#serverId = serverId;
   }
 
