@@ -1,4 +1,8 @@
+import type { ReloadFailed } from '@hothub/shared';
+import { expect } from 'vitest';
 import type { Registry } from '../../src/index.js';
+import type { RecordingClient } from './hub.js';
+import { eventually } from './poll.js';
 
 /** A wizard module whose instance answers `answer()` with `version`. */
 export function wizardSource(version: string, className = 'DebugWizard'): string {
@@ -44,4 +48,17 @@ export function answerOf(registry: Registry<object>, id: string): unknown {
   if (!instance || !('answer' in instance) || typeof instance.answer !== 'function') return undefined;
   const answer: unknown = instance.answer();
   return answer;
+}
+
+/**
+ * Waits for the `reload_failed` a test caused, picked by message (or by a predicate): a save read while
+ * it was still being written may fail first, so counting failures would be flaky.
+ */
+export function failure(client: RecordingClient, match: RegExp | ((event: ReloadFailed) => boolean)): Promise<ReloadFailed> {
+  const test = match instanceof RegExp ? (event: ReloadFailed) => match.test(event.error.message) : match;
+  return eventually(() => {
+    const found = client.failed.find(test);
+    expect(found).toBeDefined();
+    return found!;
+  });
 }
