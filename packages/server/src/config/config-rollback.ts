@@ -29,14 +29,12 @@ export async function rollbackConfig(runtime: ConfigRuntime, pipeline: Pipeline,
   if (!current) throw new RollbackRefused('unknown_config', `no config "${id}" is serving`);
   const entries = await runtime.backups.list(id);
   const versions = entries.map((entry) => entry.version);
+  if (version === current.version) throw new RollbackRefused('already_active', `version ${version} of config "${id}" is already serving`, versions);
   const entry = entries.find((e) => (version === undefined ? e.version !== current.version : e.version === version));
   if (!entry && version !== undefined) {
     throw new RollbackRefused('unknown_version', `version ${version} of config "${id}" is not backed up`, versions);
   }
   if (!entry) throw new RollbackRefused('no_previous_version', `config "${id}" has no earlier version to roll back to`, versions);
-  if (entry.version === current.version) {
-    throw new RollbackRefused('already_active', `version ${entry.version} of config "${id}" is already serving`, versions);
-  }
   const content = await runtime.backups.read(id, entry);
   const file = join(runtime.dir, entry.relPath);
   const outcome = await pipeline.reload({ kind: 'config', id, file, relPath: entry.relPath, trigger: 'api', content });

@@ -7,10 +7,11 @@ import { tempRoot } from './temp-root.js';
 
 /**
  * A started hub over a fresh root holding `files`, a socket client recording its events, and
- * every log line it wrote (debug and up).
+ * every log line it wrote (debug and up). `prepare` runs on the root before the hub starts.
  */
-export async function configHub(files: Record<string, string>, options: HubOptions = {}) {
+export async function configHub(files: Record<string, string>, options: HubOptions = {}, prepare?: (root: string) => Promise<void>) {
   const root = await tempRoot(files);
+  await prepare?.(root);
   const logs: string[] = [];
   const hub = await startHub({ root, logger: createLogger({ level: 'debug', write: (line) => logs.push(line) }), ...options });
   const client = await connectClient(hub.url!);
