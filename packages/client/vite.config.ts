@@ -6,7 +6,7 @@ export default defineConfig(({ mode }) => {
   const iife = mode === 'iife';
   return {
     build: {
-      target: 'es2020',
+      target: 'es2022',
       emptyOutDir: !iife,
       sourcemap: true,
       lib: iife

@@ -10,7 +10,8 @@ declare global {
 }
 
 // Classic-script entry: connect back to the hub that served this file, configured by the tag:
-// `data-toasts="false"` turns the toasts off, `data-subscribe="style,theme/dark"` narrows the events.
+// `data-toasts="false"` turns the toasts off, `data-subscribe="style,theme/dark"` narrows the events,
+// `data-token` carries the hub's bearer token (`--token`).
 const script = document.currentScript instanceof HTMLScriptElement ? document.currentScript : null;
 const url = script?.src ? hubUrlFromScript(script.src) : location.origin;
 const entries = (script?.dataset.subscribe ?? '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -19,5 +20,6 @@ for (const entry of entries) if (!entry.includes('/') && !isKind(entry)) console
 window.hothub ??= connect({
   url,
   toasts: script?.dataset.toasts !== 'false',
+  ...(script?.dataset.token ? { token: script.dataset.token } : {}),
   ...(entries.length ? { subscribe: { kinds: entries.filter(isKind), ids: entries.filter((e) => e.includes('/')) } } : {}),
 });

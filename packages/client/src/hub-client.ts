@@ -29,6 +29,8 @@ export interface HubClientOptions {
   toasts?: boolean;
   /** Only these kinds and artifacts (`style/main.css`); default: everything. */
   subscribe?: Subscription;
+  /** The hub's bearer token, when it runs with `--token`. */
+  token?: string;
 }
 
 /** What `hub.on()` can listen to. */
@@ -72,7 +74,12 @@ export function connect(options: HubClientOptions = {}): HubClient {
     path: `${prefix}${SOCKET_PATH}`,
     transports: ['websocket', 'polling'],
     // A function, so every reconnection tells the hub where this page left off.
-    auth: (send) => send({ ...seqs.resume(), ...(options.subscribe ? { subscribe: options.subscribe } : {}) }),
+    auth: (send) =>
+      send({
+        ...seqs.resume(),
+        ...(options.subscribe ? { subscribe: options.subscribe } : {}),
+        ...(options.token ? { token: options.token } : {}),
+      }),
   });
   const emitter = new Emitter<HubClientEvents>();
   const notes = new Notifications(options.toasts === false ? undefined : new Toaster());
@@ -160,6 +167,10 @@ export function connect(options: HubClientOptions = {}): HubClient {
     emitter.emit('disconnected', { reason });
     // The hub dropped the page on purpose when it stopped (an embedded hub): come back when it does.
     if (reason === 'io server disconnect') socket.connect();
+  });
+  socket.on('connect_error', (error) => {
+    // A refusal by the hub (a missing or wrong token) is final: socket.io does not retry it.
+    if (!socket.active) console.warn(`[hothub] the hub refused the connection: ${error.message}`);
   });
 
   components.start();
