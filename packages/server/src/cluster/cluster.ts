@@ -63,7 +63,9 @@ export class Cluster {
   async start(): Promise<void> {
     const { logger } = this.#options;
     await this.#link.connect();
-    if (this.#link.up) await this.#history.join();
+    if (this.#link.up) {
+      await this.#history.join().catch((error: unknown) => logger.error('cannot join the cluster; numbering alone until Redis answers again', { error: String(error) }));
+    }
     this.#history.follow((entry) => this.#options.follow(entry));
     this.#link.on('up', () => {
       this.#history
@@ -72,9 +74,12 @@ export class Cluster {
         .catch((error: unknown) => logger.error('cannot rejoin the cluster', { error: String(error) }))
         .finally(() => this.#update());
     });
-    this.#link.on('down', () => this.#update());
+    this.#link.on('down', () => {
+      this.#lease.forget();
+      this.#update();
+    });
     this.#lease.on('change', (held) => {
-      logger.info(held ? 'this hub leads the cluster: it runs the pipeline for file changes' : 'another hub leads the cluster');
+      logger.info(held ? 'this hub leads the cluster: it runs the pipeline for file changes' : 'this hub no longer leads the cluster');
       this.#update();
     });
     await this.#lease.start();
@@ -83,8 +88,9 @@ export class Cluster {
 
   /** socket.io's Redis streams adapter: rooms, `fetchSockets()` and `serverSideEmit()` span every hub. */
   attach(io: HubSocketServer): void {
-    // Its own client: the adapter duplicates it and needs commands queued while Redis is away.
-    this.#adapterClient = new Redis(this.#options.url, { maxRetriesPerRequest: 1, retryStrategy: (attempt) => Math.min(100 * attempt, 1000) });
+    // Its own client, which the adapter duplicates: commands wait while Redis is away, as the adapter
+    // leaves some promises (SUBSCRIBE) unhandled and a rejection would end the process.
+    this.#adapterClient = new Redis(this.#options.url, { maxRetriesPerRequest: null, retryStrategy: (attempt) => Math.min(100 * attempt, 1000) });
     this.#adapterClient.on('error', () => undefined);
     io.adapter(createAdapter(this.#adapterClient, { streamName: `${KEY_PREFIX}:socket.io`, blockTimeInMs: 1000 }));
   }

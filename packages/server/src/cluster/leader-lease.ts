@@ -53,6 +53,14 @@ export class LeaderLease extends EventEmitter<LeaderLeaseEventMap> {
     return this.#ticking;
   }
 
+  /**
+   * Redis went away: whatever becomes of the key meanwhile, this hub must win it again before it
+   * leads the cluster, so two hubs never both lead once Redis is back.
+   */
+  forget(): void {
+    this.#held = false;
+  }
+
   /** Stops trying and frees the lease if this hub holds it, so another takes over at once. */
   async release(): Promise<void> {
     clearInterval(this.#timer);
