@@ -8,8 +8,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import express from 'express';
-import { createHub } from 'hothub';
 import { tempDir } from './lib/temp-dir.mjs';
 
 const { values: args } = parseArgs({
@@ -18,6 +16,7 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '5' },
     connections: { type: 'string', default: '10' },
     rate: { type: 'string', default: '1000' },
+    rounds: { type: 'string', default: '3' },
   },
 });
 
@@ -29,9 +28,15 @@ if (args.worker) {
   process.exit(0);
 }
 
+// Imported here, not by the load workers, which need neither.
+const { default: express } = await import('express');
+const { createHub } = await import('hothub');
+
 const DURATION_S = Number(args.duration);
 const CONNECTIONS = Number(args.connections);
 const RATE = Number(args.rate);
+/** Rounds alternate bare and hub so that load from elsewhere on the machine hits both; medians are reported. */
+const ROUNDS = Number(args.rounds);
 const log = (message) => process.stderr.write(`# ${message}\n`);
 
 /** Runs autocannon in a child process and returns its figures. */
@@ -63,16 +68,18 @@ const bareServer = await new Promise((resolve) => {
 const servers = { bare: `http://127.0.0.1:${bareServer.address().port}`, hothub: hub.url };
 
 const load0 = loadavg()[0];
-const results = {};
+const runs = {};
 try {
-  for (const path of ['/health', '/status']) {
-    for (const [name, base] of Object.entries(servers)) {
-      const url = `${base}${path}`;
-      log(`${name} ${path}: warm-up, max throughput, then ${RATE} req/s`);
-      await load({ url, connections: CONNECTIONS, duration: 1 });
-      const max = await load({ url, connections: CONNECTIONS, duration: DURATION_S });
-      const fixed = await load({ url, connections: CONNECTIONS, duration: DURATION_S, overallRate: RATE });
-      results[`${name} ${path}`] = { max, fixed };
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const path of ['/health', '/status']) {
+      for (const [name, base] of Object.entries(servers)) {
+        const url = `${base}${path}`;
+        log(`round ${round}/${ROUNDS}, ${name} ${path}: warm-up, max throughput, then ${RATE} req/s`);
+        await load({ url, connections: CONNECTIONS, duration: 1 });
+        const max = await load({ url, connections: CONNECTIONS, duration: DURATION_S });
+        const fixed = await load({ url, connections: CONNECTIONS, duration: DURATION_S, overallRate: RATE });
+        (runs[`${name} ${path}`] ??= []).push({ max, fixed });
+      }
     }
   }
 } finally {
@@ -81,11 +88,17 @@ try {
   await temp.remove();
 }
 
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const medianOf = (list) => Object.fromEntries(Object.keys(list[0]).map((key) => [key, median(list.map((r) => r[key]))]));
+const results = Object.fromEntries(
+  Object.entries(runs).map(([key, list]) => [key, { max: medianOf(list.map((r) => r.max)), fixed: medianOf(list.map((r) => r.fixed)) }]),
+);
 const ratio = (path) => results[`hothub ${path}`].max.rps / results[`bare ${path}`].max.rps;
 const summary = {
   machine: { cores: cpus().length, node: process.version, loadavgBefore: load0, loadavgAfter: loadavg()[0] },
-  settings: { durationS: DURATION_S, connections: CONNECTIONS, fixedRate: RATE },
+  settings: { durationS: DURATION_S, connections: CONNECTIONS, fixedRate: RATE, rounds: ROUNDS },
   results,
+  runs,
   targets: Object.fromEntries(
     ['/health', '/status'].map((path) => [
       path,
