@@ -41,16 +41,20 @@ describe('config reload concurrency', () => {
     expect(overlaps).toBe(0);
     expect(answered).toHaveLength(50);
     expect(answered.every((e) => e.name === 'reloaded' && e.payload.trigger === 'api')).toBe(true);
-    const response = await fetch(`${hub.url}/reload/history?kind=config&limit=500`);
-    const history = validate(ReloadHistory, await response.json());
-    if (!history.ok) throw new Error(history.error.message);
+    // The last save's event follows its apply: wait until the history's newest event is the serving version.
+    const history = await eventually(async () => {
+      const response = await fetch(`${hub.url}/reload/history?kind=config&limit=500`);
+      const body = validate(ReloadHistory, await response.json());
+      if (!body.ok) throw new Error(body.error.message);
+      const newest = body.value.events[0];
+      expect(newest?.name === 'reloaded' && newest.payload.version).toBe(hub.config.version('app'));
+      return body;
+    });
     const seqs = history.value.events.map((e) => e.payload.seq).reverse();
     // Every POST is in the history, numbered on the one counter, each run a step of its own.
     for (const event of answered) expect(seqs).toContain(event.payload.seq);
     expect(new Set(seqs).size).toBe(seqs.length);
     expect(history.value.events.every((e) => e.name === 'reloaded')).toBe(true);
-    const newest = history.value.events[0];
-    expect(newest?.name === 'reloaded' && newest.payload.version).toBe(hub.config.version('app'));
   });
 
   it('runs reloads of different configs independently', async () => {

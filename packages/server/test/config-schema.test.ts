@@ -62,12 +62,14 @@ describe('config schemas', () => {
 
     // Dropping `port` from `required` makes the file on disk valid: the schema save reloads it.
     await write(root, 'config/app.schema.json', JSON.stringify({ type: 'object', properties: { name: { type: 'string' } } }));
-    await eventually(() => expect(hub.config.get('app')).toEqual({ name: 'shop' }));
-    expect(client.reloaded.at(-1)).toMatchObject({
-      id: 'app',
-      keys: ['port'],
-      cause: { file: 'config/app.schema.json', chain: ['config/app.schema.json', 'config/app.json'] },
-    });
+    await eventually(() =>
+      expect(client.reloaded.at(-1)).toMatchObject({
+        id: 'app',
+        keys: ['port'],
+        cause: { file: 'config/app.schema.json', chain: ['config/app.schema.json', 'config/app.json'] },
+      }),
+    );
+    expect(hub.config.get('app')).toEqual({ name: 'shop' });
   });
 
   it('reports a schema file that does not load, naming it', async () => {

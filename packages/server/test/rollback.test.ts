@@ -14,7 +14,7 @@ async function threeVersions(options = {}) {
   const setup = await configHub({ 'config/app.yaml': version(1) }, options);
   for (const n of [2, 3]) {
     await write(setup.root, 'config/app.yaml', version(n));
-    await eventually(() => expect(setup.hub.config.get('app', 'level')).toBe(n));
+    await eventually(() => expect(setup.client.reloaded).toHaveLength(n - 1));
   }
   return setup;
 }
@@ -49,9 +49,9 @@ describe('POST /rollback', () => {
     // is saved again while polling: chokidar drops a change within 50 ms of the restore's (chokidar#1455).
     await eventually(async () => {
       await write(root, 'config/app.yaml', version(4));
-      expect(hub.config.get('app', 'level')).toBe(4);
+      expect(client.reloaded.map((e) => e.trigger)).toEqual(['file', 'file', 'api', 'file']);
     });
-    expect(client.reloaded.map((e) => e.trigger)).toEqual(['file', 'file', 'api', 'file']);
+    expect(hub.config.get('app', 'level')).toBe(4);
     expect(client.failed).toEqual([]);
   });
 
