@@ -1,24 +1,14 @@
-import { type EventLog, HISTORY_CAPACITY, type HubEvent } from '../pipeline/event-log.js';
+import { type EventLog, HISTORY_CAPACITY } from '../pipeline/event-log.js';
 import type { HubSocketServer } from '../realtime/socket-server.js';
 import type { Logger } from '../util/log.js';
-import { Cluster } from './cluster.js';
-import type { ClusterEntry } from './cluster-entry.js';
+import { Cluster, type ClusterOptions } from './cluster.js';
 import { FileHistory } from './file-history.js';
 
-export interface HistoryOptions {
+/** What a cluster needs (`ClusterOptions`, less its URL), plus where `.hothub/` lives. */
+export interface HistoryOptions extends Omit<ClusterOptions, 'url'> {
   root: string;
-  log: EventLog;
   /** `redis://host:port` of the cluster, if the hub joins one. */
   redis?: string;
-  /** This hub process. */
-  serverId: string;
-  logger: Logger;
-  /** The artifact file an event is about, relative to its kind's folder. */
-  fileOf(event: HubEvent): string | undefined;
-  /** Makes an event another hub numbered true here and sends it to this hub's pages. */
-  follow(entry: ClusterEntry): Promise<void>;
-  /** This hub has just become the one that runs the pipeline for file changes. */
-  onLeading(): void;
 }
 
 /** Where a hub's history lives beyond memory: `.hothub/` always, a cluster's Redis with `--redis`. */
