@@ -34,6 +34,18 @@ describe('FileSync', () => {
     expect(calls.map((c) => c.path)).toEqual(['a.css', 'a.css']);
   });
 
+  it('re-checks once after an event whose run found nothing new, then stops', async () => {
+    const { calls, run } = controlledRun();
+    const sync = new FileSync({ run, debounceMs: 0, recheckMs: 1, onError: () => {} });
+    onTestFinished(() => sync.close());
+    sync.notify('a.css');
+    calls[0]!.finish(false);
+    await eventually(() => expect(calls).toHaveLength(2));
+    calls[1]!.finish(false);
+    sync.notify('a.css');
+    await eventually(() => expect(calls).toHaveLength(3));
+  });
+
   it('runs different files independently', () => {
     const { calls, run } = controlledRun();
     const sync = new FileSync({ run, debounceMs: 0, onError: () => {} });

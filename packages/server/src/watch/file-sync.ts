@@ -2,7 +2,7 @@
  * Turns a stream of file events into as few runs as possible, never losing the last content:
  * events arriving during a run coalesce into one more run, and every run is followed by a
  * re-check, because chokidar drops a second `change` within 50 ms and sends no trailing one
- * (chokidar#1455).
+ * (chokidar#1455). Re-checks go on while they find new content.
  */
 export interface FileSyncOptions {
   /** Handles the file; resolves true when it found new content (then it is re-checked again). */
@@ -51,7 +51,7 @@ export class FileSync {
     return state;
   }
 
-  #start(path: string): void {
+  #start(path: string, recheck = false): void {
     const state = this.#state(path);
     if (state.running) {
       state.pending = true;
@@ -64,17 +64,22 @@ export class FileSync {
         this.options.onError(error, path);
         return false;
       })
-      .then((changed) => this.#finish(path, state, changed));
+      .then((changed) => this.#finish(path, state, changed, recheck));
   }
 
-  #finish(path: string, state: FileState, changed: boolean): void {
+  /**
+   * Every run a watcher event caused is re-checked once, even when it found nothing new: the
+   * event may have been the first of two saves and chokidar may drop the second. A re-check
+   * that finds nothing new ends the sequence.
+   */
+  #finish(path: string, state: FileState, changed: boolean, wasRecheck: boolean): void {
     state.running = false;
     if (this.#closed) return;
     if (state.pending) {
       state.pending = false;
       this.#start(path);
-    } else if (changed) {
-      state.timer = setTimeout(() => this.#start(path), this.#recheckMs);
+    } else if (changed || !wasRecheck) {
+      state.timer = setTimeout(() => this.#start(path, true), this.#recheckMs);
     } else {
       this.#files.delete(path);
     }
