@@ -33,6 +33,7 @@ import { createLogger, type Logger } from './util/log.js';
 import { type FileEvent, watchTree } from './watch/create-watcher.js';
 import { FileSync } from './watch/file-sync.js';
 import { KindFolders } from './watch/kind-folders.js';
+import { listFiles } from './watch/list-files.js';
 import { watchAdded } from './watch/watch-added.js';
 
 export interface HubOptions extends HubSettings {
@@ -287,8 +288,14 @@ export class Hub extends EventEmitter<HubEventMap> {
         if (this.#gate.admit(event, path)) this.#onFileEvent(event, path);
       },
       onDirectory: (event, path) => {
+        if (!ready) return;
         const folder = this.#folders.folders.find((f) => f.dir === path);
-        if (folder && ready) watchLog.info(`${event === 'addDir' ? 'now watching' : 'folder removed:'} ${this.#display(path)}`);
+        if (folder) watchLog.info(`${event === 'addDir' ? 'now watching' : 'folder removed:'} ${this.#display(path)}`);
+        if (event === 'addDir' && this.#folders.kindOfPath(path)) {
+          void listFiles(path).then((files) => {
+            for (const file of files) if (this.#gate.admit('add', file)) this.#onFileEvent('add', file);
+          });
+        }
       },
       onError: (error) => watchLog.error('watcher error', { error: String(error) }),
     });

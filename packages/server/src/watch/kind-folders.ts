@@ -38,6 +38,11 @@ export class KindFolders {
     return this.folders.some(({ dir }) => path === dir || isInside(dir, path) || isInside(path, dir) || path === dirname(dir));
   }
 
+  /** The kind whose folder is `path` or holds it. */
+  kindOfPath(path: string): KindName | undefined {
+    return this.folders.find(({ dir }) => path === dir || isInside(dir, path))?.kind;
+  }
+
   /** The artifact a file defines, if any. */
   locate(path: string): LocatedFile | undefined {
     for (const { kind, dir } of this.folders) {
