@@ -187,6 +187,7 @@ export class Hub extends EventEmitter<HubEventMap> {
       watching: () => this.#watcher !== undefined && this.#stopping === undefined,
       connections: () => this.#io?.engine.clientsCount ?? 0,
       reload: (target, trigger) => this.reload(target, trigger),
+      appChecks: () => this.healthChecks.run(),
     });
     this.app = createApp({ root: this.settings.root, pipeline: this.#pipeline, folders: this.#folders, wizards, plugins, ops: this.#ops, config: this.config });
   }

@@ -32,6 +32,21 @@ describe('GET /health', () => {
     expect(report.checks.server).toEqual({ ok: true });
   });
 
+  it("includes the application's health checks, failing with their message", async () => {
+    const hub = await startHub({ root: await tempRoot() });
+    let dbUp = false;
+    hub.healthChecks.add('db', () => {
+      if (!dbUp) throw new Error('connection refused');
+    });
+    const down = await fetch(`${hub.url}/health`);
+    expect(down.status).toBe(503);
+    expect((await json(down, HealthReport)).checks['app:db']).toEqual({ ok: false, message: 'connection refused' });
+    dbUp = true;
+    const up = await fetch(`${hub.url}/health`);
+    expect(up.status).toBe(200);
+    expect((await json(up, HealthReport)).checks['app:db']).toEqual({ ok: true });
+  });
+
   it('answers 405 with Allow for other methods, and 204 to a plain OPTIONS', async () => {
     const hub = await startHub({ root: await tempRoot() });
     const res = await fetch(`${hub.url}/health`, { method: 'POST' });

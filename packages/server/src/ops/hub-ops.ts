@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { ActiveAlert, HealthReport, HistoryQuery, HubStatus, ReloadStatistics, Trigger } from '@hothub/shared';
 import type { ResolvedSettings } from '../options/hub-options.js';
 import type { EventLog, HubEvent } from '../pipeline/event-log.js';
+import type { HealthCheckResult } from '../pipeline/health-checks.js';
 import type { Pipeline } from '../pipeline/pipeline.js';
 import type { Logger } from '../util/log.js';
 import { Alerts } from './alerts.js';
@@ -24,6 +25,8 @@ export interface OpsSources {
   watching(): boolean;
   connections(): number;
   reload(target: string, trigger: Trigger): Promise<HubEvent[]>;
+  /** The application's own health checks (`hub.healthChecks`). */
+  appChecks(): Promise<HealthCheckResult[]>;
 }
 
 /** Statistics, alerts and metrics of a hub, fed by its pipeline; what the operations routers serve. */
@@ -65,13 +68,17 @@ export class HubOps {
     return queryHistory(this.#sources.events.since(0), query);
   }
 
-  health(): HealthReport {
+  /** The hub's own checks plus every check the application registered. */
+  async health(): Promise<HealthReport> {
     const { settings, running, watching } = this.#sources;
     const checks: HealthReport['checks'] = {
       root: existsSync(settings.root) ? { ok: true } : { ok: false, message: `root folder ${settings.root} is missing` },
       server: running() ? { ok: true } : { ok: false, message: 'not listening' },
     };
     if (settings.mode === 'dev') checks.watcher = watching() ? { ok: true } : { ok: false, message: 'file watcher is not running' };
+    for (const { name, ok, message } of await this.#sources.appChecks()) {
+      checks[`app:${name}`] = message === undefined ? { ok } : { ok, message };
+    }
     return { status: Object.values(checks).every((c) => c.ok) ? 'ok' : 'fail', checks };
   }
 
