@@ -21,12 +21,15 @@ function rawGet(base: string, path: string): Promise<{ status: number; body: str
 }
 
 async function rootWithLinks() {
-  const outside = await tempRoot({ 'outside.css': 'SECRET-OUTSIDE' });
+  const outside = await tempRoot({ 'outside.css': 'SECRET-OUTSIDE', 'tokens.json': '{ "secret": "SECRET-TOKENS" }' });
   const root = await tempRoot({ 'styles/main.css': 'a { color: red }', 'secret.txt': 'SECRET-ROOT' });
   await mkdir(join(root, 'styles/nested'), { recursive: true });
   await symlink(join(outside, 'outside.css'), join(root, 'styles/out.css'));
   await symlink(join(root, 'secret.txt'), join(root, 'styles/up.css'));
   await symlink(join(root, 'styles/main.css'), join(root, 'styles/nested/alias.css'));
+  await mkdir(join(root, 'themes'));
+  await symlink(join(outside, 'tokens.json'), join(root, 'themes/leak.json'));
+  await symlink(join(outside, 'outside.css'), join(root, 'themes/out.css'));
   return { root, outside };
 }
 
@@ -47,6 +50,8 @@ const TRAVERSALS = [
   '/assets/style/up.css',
   '/assets/%2e%2e/secret.txt',
   '/assets/style/%252e%252e/secret.txt',
+  '/assets/theme/leak.css',
+  '/assets/theme/out.css',
 ];
 
 describe('path safety', () => {

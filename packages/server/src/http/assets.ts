@@ -1,9 +1,10 @@
-import { ASSETS_PATH, BROWSER_KINDS, KindName, validate } from '@hothub/shared';
+import { ASSETS_PATH, BROWSER_KINDS, type KindName } from '@hothub/shared';
 import { type Response, Router } from 'express';
-import { extname, resolve } from 'node:path';
+import { extname } from 'node:path';
 import type { Pipeline } from '../pipeline/pipeline.js';
-import { isInside, type KindFolders } from '../watch/kind-folders.js';
-import { escapesFolder } from './path-safety.js';
+import type { KindFolders } from '../watch/kind-folders.js';
+import { resolveAssetRequest } from './asset-request.js';
+import { HttpError, sendError } from './http-error.js';
 
 /**
  * `/assets/<kind>/<path>`: the version the pipeline last committed (so the page never sees a
@@ -12,17 +13,9 @@ import { escapesFolder } from './path-safety.js';
 export function assetsRouter(pipeline: Pipeline, folders: KindFolders): Router {
   const router = Router();
   router.get(`${ASSETS_PATH}/:kind/*path`, async (req, res) => {
-    const kind = validate(KindName, req.params.kind);
-    const segments = req.params.path as unknown as string[];
-    if (!kind.ok || !folders.folders.some((f) => f.kind === kind.value) || !isBrowserKind(kind.value)) {
-      return notFound(res);
-    }
-    const relPath = segments.join('/');
-    const dir = folders.dirOf(kind.value);
-    const file = resolve(dir, relPath);
-    if (!isInside(dir, file) || (await escapesFolder(dir, file))) return notFound(res);
-    const located = folders.locate(file);
-    const active = located && pipeline.active(located.kind, located.id);
+    const asset = await resolveAssetRequest(req, folders, pipeline);
+    if (!asset || !isBrowserKind(asset.kind)) return notFound(res);
+    const { file, active } = asset;
     res.set({ 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-cache' });
     if (active) {
       res.set('ETag', `"${active.source.version}"`);
@@ -40,5 +33,5 @@ function isBrowserKind(kind: KindName): boolean {
 }
 
 function notFound(res: Response): void {
-  res.status(404).json({ error: { code: 'not_found', message: 'no such asset' } });
+  sendError(res, new HttpError(404, 'not_found', 'no such asset'));
 }
