@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { KindName, Reloaded, ReloadFailed, Trigger } from '@hothub/shared';
 import type { Express } from 'express';
-import type { FSWatcher } from 'chokidar';
 import type { ClusterEntry } from './cluster/cluster-entry.js';
 import { LeaderGate } from './cluster/leader-gate.js';
 import { type History, openHistory } from './cluster/open-history.js';
@@ -30,11 +29,8 @@ import { LocalCatchUp } from './realtime/catch-up.js';
 import { type ClientFailure, ClientFailures } from './realtime/client-failures.js';
 import { broadcast, createSocketServer, type HubSocketServer } from './realtime/socket-server.js';
 import { createLogger, type Logger } from './util/log.js';
-import { type FileEvent, watchTree } from './watch/create-watcher.js';
-import { FileSync } from './watch/file-sync.js';
 import { KindFolders } from './watch/kind-folders.js';
-import { listFiles } from './watch/list-files.js';
-import { watchAdded } from './watch/watch-added.js';
+import { SourceWatcher } from './watch/source-watcher.js';
 
 export interface HubOptions extends HubSettings {
   /** Where logs go; defaults to stderr at `logLevel`. */
@@ -61,9 +57,6 @@ export interface WatchedFolder {
   dir: string;
   exists: boolean;
 }
-
-/** How long to wait for chokidar to report a newly watched import (it never reports one deleted meanwhile). */
-const IMPORT_WATCH_TIMEOUT_MS = 1000;
 
 export class PortInUseError extends Error {
   constructor(readonly port: number, readonly host: string) {
@@ -99,11 +92,6 @@ export class Hub extends EventEmitter<HubEventMap> {
   readonly #registries: ModuleRegistry<object>[];
   readonly #dependencies: DependencyReloads;
   readonly #pluginConfigs: PluginConfigs;
-  /** Imported files outside the kind folders that the watcher was asked to add. */
-  readonly #watchedImports = new Set<string>();
-  /** Their folders, watched too (for those files only), so an import deleted and re-created is seen. */
-  readonly #importDirs = new Set<string>();
-  #importsWatched: Promise<void> = Promise.resolve();
   readonly #server?: HttpServer;
   #attached?: AttachedSocketServer;
   readonly #events = new EventLog();
@@ -113,10 +101,9 @@ export class Hub extends EventEmitter<HubEventMap> {
   readonly #clientFailures = new ClientFailures();
   readonly #folders: KindFolders;
   readonly #pipeline: Pipeline;
-  readonly #sync: FileSync;
+  readonly #sources: SourceWatcher;
   #http?: HttpServer;
   #io?: HubSocketServer;
-  #watcher?: FSWatcher;
   #url?: string;
   #stopping?: Promise<void>;
   readonly #ops: HubOps;
@@ -164,14 +151,19 @@ export class Hub extends EventEmitter<HubEventMap> {
     this.healthChecks = this.#pipeline.healthChecks;
     this.config = new HubConfig(configRuntime, this.#pipeline);
     this.#dependencies = new DependencyReloads({ kinds, pipeline: this.#pipeline, display: (path) => this.#display(path) });
-    this.#sync = new FileSync({
-      run: (path) => this.#onFileChanged(path),
+    this.#sources = new SourceWatcher({
+      folders: this.#folders,
+      pipeline: this.#pipeline,
+      dependencies: this.#dependencies,
+      gate: this.#gate,
       debounceMs: this.settings.debounce,
-      onError: (error, path) => this.#logger.error(`reload of ${path} failed`, { error: String(error) }),
+      logger: this.#logger,
+      display: (path) => this.#display(path),
+      remove: (kind, id, trigger) => this.#remove(kind, id, trigger),
     });
     this.#pipeline.on('event', (event) => {
       for (const registry of this.#registries) registry.record(event);
-      void this.#watchImports();
+      void this.#sources.watchImports();
       this.#catchUp.observe(event);
       if (this.#io) broadcast(this.#io, event);
       if (event.name === 'reloaded') this.emit('reloaded', event.payload);
@@ -184,7 +176,7 @@ export class Hub extends EventEmitter<HubEventMap> {
       logger: this.#logger,
       watchDirs: () => this.folders(),
       running: () => this.#io !== undefined && this.#stopping === undefined,
-      watching: () => this.#watcher !== undefined && this.#stopping === undefined,
+      watching: () => this.#sources.watching,
       connections: () => this.#io?.engine.clientsCount ?? 0,
       reload: (target, trigger) => this.reload(target, trigger),
       appChecks: () => this.healthChecks.run(),
@@ -261,57 +253,17 @@ export class Hub extends EventEmitter<HubEventMap> {
       fileOf: (event) => this.#pipeline.active(event.payload.kind, event.payload.id)?.source.relPath,
       follow: (entry) => this.#follow(entry),
       onLeading: () => {
-        for (const [event, path] of this.#gate.takeOver()) this.#onFileEvent(event, path);
+        for (const [event, path] of this.#gate.takeOver()) this.#sources.onFileEvent(event, path);
       },
     });
     if (this.settings.mode === 'prod') await this.reload('all', 'startup');
-    else await this.#watch();
+    else await this.#sources.start();
     await this.#listen();
     const { periodic } = this.settings;
     if (periodic !== undefined) {
       const log = this.#logger.channel('hothub:periodic');
       this.#stopPeriodic = startPeriodicRefresh(periodic, async () => (this.#gate.leading ? this.reload('all', 'periodic') : []), (error) => log.error('periodic reload failed', { error: String(error) }));
     }
-  }
-
-  async #watch(): Promise<void> {
-    const watchLog = this.#logger.channel('hothub:watch');
-    const startup: Promise<unknown>[] = [];
-    let ready = false;
-    this.#watcher = await watchTree(this.#folders.watchRoots(), {
-      include: (path) => this.#folders.include(path) || this.#watchedImports.has(path) || this.#importDirs.has(path),
-      onFile: (event, path) => {
-        const located = this.#folders.locate(path);
-        if (!ready) {
-          if (located && event !== 'unlink') startup.push(this.#pipeline.reload({ ...located, file: path, trigger: 'startup' }));
-          return;
-        }
-        if (this.#gate.admit(event, path)) this.#onFileEvent(event, path);
-      },
-      onDirectory: (event, path) => {
-        if (!ready) return;
-        const folder = this.#folders.folders.find((f) => f.dir === path);
-        if (folder) watchLog.info(`${event === 'addDir' ? 'now watching' : 'folder removed:'} ${this.#display(path)}`);
-        if (event === 'addDir' && this.#folders.kindOfPath(path)) {
-          void listFiles(path).then((files) => {
-            for (const file of files) if (this.#gate.admit('add', file)) this.#onFileEvent('add', file);
-          });
-        }
-      },
-      onError: (error) => watchLog.error('watcher error', { error: String(error) }),
-    });
-    ready = true;
-    await Promise.allSettled(startup);
-    await this.#watchImports();
-  }
-
-  #onFileEvent(event: FileEvent, path: string): void {
-    const located = this.#folders.locate(path);
-    if (located && event === 'unlink') {
-      this.#remove(located.kind, located.id, 'file').catch((error: unknown) => this.#logger.channel('hothub:watch').error(String(error)));
-    }
-    // Also for helpers (not artifacts) and deletions: artifacts that import the file reload.
-    this.#sync.notify(path);
   }
 
   /** An event another hub of the cluster numbered: load the same file here, then send that event to this hub's pages. */
@@ -334,12 +286,11 @@ export class Hub extends EventEmitter<HubEventMap> {
   stop(): Promise<void> {
     this.#stopping ??= (async () => {
       this.#stopPeriodic?.();
-      this.#sync.close();
       const io = this.#attached ? undefined : this.#io;
       this.#attached?.detach();
       await Promise.allSettled([
         this.#history?.stop(),
-        this.#watcher?.close(),
+        this.#sources.close(),
         io ? new Promise<void>((resolve) => void io.close(() => resolve())) : undefined,
       ]);
       this.#http?.closeAllConnections();
@@ -385,41 +336,6 @@ export class Hub extends EventEmitter<HubEventMap> {
       });
     });
     this.#url = urlOf(http);
-  }
-
-  async #onFileChanged(path: string): Promise<boolean> {
-    const located = this.#folders.locate(path);
-    const cause = { file: this.#display(path) };
-    const [own, dependents] = await Promise.all([
-      located ? this.#pipeline.reload({ ...located, file: path, trigger: 'file', cause }) : undefined,
-      this.#dependencies.reload(path),
-    ]);
-    return own?.status === 'event' || dependents;
-  }
-
-  /**
-   * Watches files that artifacts import from outside the kind folders (a shared `lib/`), once each.
-   * Their content is remembered first and checked again once chokidar watches them, so a change
-   * made in between still reloads their dependents.
-   */
-  #watchImports(): Promise<void> {
-    // One at a time: `start()` awaiting this also waits for imports that a startup load queued.
-    this.#importsWatched = this.#importsWatched
-      .then(() => this.#watchNewImports())
-      .catch((error: unknown) => this.#logger.error('cannot watch imports', { error: String(error) }));
-    return this.#importsWatched;
-  }
-
-  async #watchNewImports(): Promise<void> {
-    const fresh = [...this.#dependencies.importedFiles()].filter((f) => !this.#folders.include(f) && !this.#watchedImports.has(f));
-    if (!fresh.length || !this.#watcher) return;
-    for (const file of fresh) {
-      this.#watchedImports.add(file);
-      this.#importDirs.add(dirname(file));
-    }
-    await Promise.all(fresh.map((file) => this.#dependencies.remember(file)));
-    await watchAdded(this.#watcher, fresh, IMPORT_WATCH_TIMEOUT_MS);
-    for (const file of fresh) this.#sync.notify(file);
   }
 
   #display(path: string): string {

@@ -1,0 +1,150 @@
+import { dirname } from 'node:path';
+import type { KindName, Trigger } from '@hothub/shared';
+import type { FSWatcher } from 'chokidar';
+import type { LeaderGate } from '../cluster/leader-gate.js';
+import type { DependencyReloads } from '../modules/dependency-reloads.js';
+import type { Pipeline, ReloadOutcome } from '../pipeline/pipeline.js';
+import type { Logger } from '../util/log.js';
+import { type FileEvent, watchTree } from './create-watcher.js';
+import { FileSync } from './file-sync.js';
+import type { KindFolders } from './kind-folders.js';
+import { listFiles } from './list-files.js';
+import { watchAdded } from './watch-added.js';
+
+/** How long to wait for chokidar to report a newly watched import (it never reports one deleted meanwhile). */
+const IMPORT_WATCH_TIMEOUT_MS = 1000;
+
+export interface SourceWatcherOptions {
+  folders: KindFolders;
+  pipeline: Pipeline;
+  dependencies: DependencyReloads;
+  /** Only the cluster's leader runs file changes; followers keep them for when they lead. */
+  gate: LeaderGate;
+  debounceMs: number;
+  logger: Logger;
+  /** A path as users see it (relative to the root), for causes and logs. */
+  display(path: string): string;
+  /** An artifact's file is gone. */
+  remove(kind: KindName, id: string, trigger: Trigger): Promise<ReloadOutcome>;
+}
+
+/**
+ * Turns saves under the kind folders, and in files artifacts import from elsewhere, into pipeline
+ * runs: loads everything once at start (trigger `startup`), then every change (trigger `file`).
+ */
+export class SourceWatcher {
+  readonly #options: SourceWatcherOptions;
+  readonly #sync: FileSync;
+  readonly #log: Logger;
+  /** Imported files outside the kind folders that the watcher was asked to add. */
+  readonly #watchedImports = new Set<string>();
+  /** Their folders, watched too (for those files only), so an import deleted and re-created is seen. */
+  readonly #importDirs = new Set<string>();
+  #importsWatched: Promise<void> = Promise.resolve();
+  #watcher?: FSWatcher;
+  #closed = false;
+
+  constructor(options: SourceWatcherOptions) {
+    this.#options = options;
+    this.#log = options.logger.channel('hothub:watch');
+    this.#sync = new FileSync({
+      run: (path) => this.#onFileChanged(path),
+      debounceMs: options.debounceMs,
+      onError: (error, path) => this.#log.error(`reload of ${path} failed`, { error: String(error) }),
+    });
+  }
+
+  /** Up and not closed. */
+  get watching(): boolean {
+    return this.#watcher !== undefined && !this.#closed;
+  }
+
+  /** Loads every artifact and starts watching; resolves once a save can no longer be missed. */
+  async start(): Promise<void> {
+    const { folders, pipeline, gate } = this.#options;
+    const startup: Promise<unknown>[] = [];
+    let ready = false;
+    this.#watcher = await watchTree(folders.watchRoots(), {
+      include: (path) => folders.include(path) || this.#watchedImports.has(path) || this.#importDirs.has(path),
+      onFile: (event, path) => {
+        const located = folders.locate(path);
+        if (!ready) {
+          if (located && event !== 'unlink') startup.push(pipeline.reload({ ...located, file: path, trigger: 'startup' }));
+          return;
+        }
+        if (gate.admit(event, path)) this.onFileEvent(event, path);
+      },
+      onDirectory: (event, path) => {
+        if (ready) this.#onDirectory(event, path);
+      },
+      onError: (error) => this.#log.error('watcher error', { error: String(error) }),
+    });
+    ready = true;
+    await Promise.allSettled(startup);
+    await this.watchImports();
+  }
+
+  /** A file event this hub runs (now, or when it takes over as the cluster's leader). */
+  onFileEvent(event: FileEvent, path: string): void {
+    const located = this.#options.folders.locate(path);
+    if (located && event === 'unlink') {
+      this.#options.remove(located.kind, located.id, 'file').catch((error: unknown) => this.#log.error(String(error)));
+    }
+    // Also for helpers (not artifacts) and deletions: artifacts that import the file reload.
+    this.#sync.notify(path);
+  }
+
+  /**
+   * Watches files that artifacts import from outside the kind folders (a shared `lib/`), once each.
+   * Their content is remembered first and checked again once chokidar watches them, so a change
+   * made in between still reloads their dependents.
+   */
+  watchImports(): Promise<void> {
+    // One at a time: `start()` awaiting this also waits for imports that a startup load queued.
+    this.#importsWatched = this.#importsWatched
+      .then(() => this.#watchNewImports())
+      .catch((error: unknown) => this.#log.error('cannot watch imports', { error: String(error) }));
+    return this.#importsWatched;
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    this.#sync.close();
+    await this.#watcher?.close();
+  }
+
+  #onDirectory(event: 'addDir' | 'unlinkDir', path: string): void {
+    const { folders, gate, display } = this.#options;
+    if (folders.folders.some((f) => f.dir === path)) {
+      this.#log.info(`${event === 'addDir' ? 'now watching' : 'folder removed:'} ${display(path)}`);
+    }
+    if (event !== 'addDir' || !folders.kindOfPath(path)) return;
+    void listFiles(path).then((files) => {
+      for (const file of files) if (gate.admit('add', file)) this.onFileEvent('add', file);
+    });
+  }
+
+  async #onFileChanged(path: string): Promise<boolean> {
+    const { folders, pipeline, dependencies, display } = this.#options;
+    const located = folders.locate(path);
+    const cause = { file: display(path) };
+    const [own, dependents] = await Promise.all([
+      located ? pipeline.reload({ ...located, file: path, trigger: 'file', cause }) : undefined,
+      dependencies.reload(path),
+    ]);
+    return own?.status === 'event' || dependents;
+  }
+
+  async #watchNewImports(): Promise<void> {
+    const { folders, dependencies } = this.#options;
+    const fresh = [...dependencies.importedFiles()].filter((f) => !folders.include(f) && !this.#watchedImports.has(f));
+    if (!fresh.length || !this.#watcher) return;
+    for (const file of fresh) {
+      this.#watchedImports.add(file);
+      this.#importDirs.add(dirname(file));
+    }
+    await Promise.all(fresh.map((file) => dependencies.remember(file)));
+    await watchAdded(this.#watcher, fresh, IMPORT_WATCH_TIMEOUT_MS);
+    for (const file of fresh) this.#sync.notify(file);
+  }
+}
