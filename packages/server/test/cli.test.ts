@@ -94,3 +94,18 @@ describe('hothub CLI', () => {
     expect(broken.stderr()).toMatch(/not valid YAML/);
   });
 });
+
+describe('hothub --demo', () => {
+  it('serves the built-in demo app with a page, styles, a component, themes, a wizard, a plugin and a config', async () => {
+    const run = runCli(['--demo', '--port', '0']);
+    const url = await listeningUrl(run);
+    expect(run.stdout()).toContain(`Open ${url}/`);
+    expect(await (await fetch(`${url}/`)).text()).toContain('/hothub/client.js');
+    const status = (await (await fetch(`${url}/status`)).json()) as { kinds: Record<string, { artifacts: number }> };
+    for (const kind of ['style', 'component', 'theme', 'wizard', 'plugin', 'config']) {
+      expect(status.kinds[kind]?.artifacts, kind).toBeGreaterThan(0);
+    }
+    expect(JSON.stringify(await (await fetch(`${url}/wizards`)).json())).toContain('greeting');
+    expect(JSON.stringify(await (await fetch(`${url}/plugins`)).json())).toContain('clock');
+  });
+});
