@@ -3,16 +3,8 @@ import { chromium } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.HOTHUB_CHROMIUM ?? '/usr/bin/chromium';
 
-/** The same flags as the e2e suite (e2e/support/chromium.ts): headless, off the network. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+/** The same flags as the e2e suite: headless, off the network. */
+const CHROMIUM_ARGS = (await import('../../e2e/support/chromium-args.json', { with: { type: 'json' } })).default;
 
 /** One headless Chromium for the whole run; each tool gets a fresh context. */
 export function launchChromium() {

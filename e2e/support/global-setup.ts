@@ -14,7 +14,7 @@ export async function setup(project: TestProject): Promise<void> {
     executablePath: CHROMIUM_PATH,
     headless: true,
     // Playwright gives every launch a fresh, temporary user-data-dir.
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS],
   });
   project.provide('browserWsEndpoint', server.wsEndpoint());
 }
