@@ -95,6 +95,21 @@ describe('hothub CLI', () => {
   });
 });
 
+describe('--plugin-timeout', () => {
+  it('bounds a plugin whose initialize never resolves, and rejects a value that is not a number', async () => {
+    const root = await tempRoot({ 'plugins/stuck.js': 'export default { initialize: () => new Promise(() => {}), cleanup() {}, getStatus: () => ({ healthy: true }) };' });
+    const run = runCli(['--root', root, '--port', '0', '--plugin-timeout', '50']);
+    const url = await listeningUrl(run);
+    expect(JSON.stringify(await (await fetch(`${url}/plugins`)).json())).toContain('did not settle within 50 ms');
+    const fromEnv = runCli(['--root', root, '--port', '0'], { HOTHUB_PLUGIN_TIMEOUT: '60' });
+    const envUrl = await listeningUrl(fromEnv);
+    expect(JSON.stringify(await (await fetch(`${envUrl}/plugins`)).json())).toContain('did not settle within 60 ms');
+    const invalid = runCli(['--plugin-timeout', 'soon']);
+    expect(await invalid.exited).toBe(1);
+    expect(invalid.stderr()).toMatch(/^hothub: invalid --plugin-timeout/);
+  });
+});
+
 describe('hothub --demo', () => {
   it('serves the built-in demo app with a page, styles, a component, themes, a wizard, a plugin and a config', async () => {
     const run = runCli(['--demo', '--port', '0']);

@@ -21,6 +21,7 @@ Options:
   --webhook-secret S  HMAC-SHA256 key of POST /webhook               HOTHUB_WEBHOOK_SECRET
   --periodic SECONDS  reload whatever changed on disk every SECONDS   HOTHUB_PERIODIC
   --redis URL       redis://HOST:PORT: join the other hubs on that Redis HOTHUB_REDIS
+  --plugin-timeout MS  bound on a plugin's initialize/cleanup (default 10000) HOTHUB_PLUGIN_TIMEOUT
   --demo            serve the built-in demo app
   -h, --help        show this help
   -v, --version     print the version
@@ -54,6 +55,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
       'webhook-secret': { type: 'string' },
       periodic: { type: 'string' },
       redis: { type: 'string' },
+      'plugin-timeout': { type: 'string' },
       demo: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
@@ -70,6 +72,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     webhookSecret: values['webhook-secret'],
     periodic: values.periodic,
     redis: values.redis,
+    pluginTimeout: values['plugin-timeout'],
   };
   const defined = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined));
   const result = validate(HubSettings, defined, 'option');

@@ -14,6 +14,7 @@ export function readSettingsEnv(env: NodeJS.ProcessEnv): HubSettings {
     corsOrigins: env.HOTHUB_CORS_ORIGIN?.split(',').map((origin) => origin.trim()),
     periodic: env.HOTHUB_PERIODIC,
     redis: env.HOTHUB_REDIS,
+    pluginTimeout: env.HOTHUB_PLUGIN_TIMEOUT,
   };
   const defined = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
   const result = validate(HubSettings, defined, 'environment (HOTHUB_*)');
