@@ -111,10 +111,14 @@ describe('--plugin-timeout', () => {
 });
 
 describe('hothub --demo', () => {
-  it('serves the built-in demo app with a page, styles, a component, themes, a wizard, a plugin and a config', async () => {
-    const run = runCli(['--demo', '--port', '0']);
+  it('copies the demo app to ./hothub-demo once and serves it: page, styles, component, themes, wizard, plugin, config', async () => {
+    const cwd = await tempRoot();
+    const run = runCli(['--demo', '--port', '0'], {}, cwd);
     const url = await listeningUrl(run);
-    expect(run.stdout()).toContain(`Open ${url}/`);
+    expect(run.stdout()).toContain(`Copied the demo app to ${cwd}/hothub-demo`);
+    expect(run.stdout()).toContain(`Open ${url}/ and edit ${cwd}/hothub-demo/styles/main.css`);
+    await write(cwd, 'hothub-demo/styles/main.css', '.title { color: teal }');
+    await eventually(async () => expect(await (await fetch(`${url}/assets/style/main.css`)).text()).toBe('.title { color: teal }'));
     expect(await (await fetch(`${url}/`)).text()).toContain('/hothub/client.js');
     const status = (await (await fetch(`${url}/status`)).json()) as { kinds: Record<string, { artifacts: number }> };
     for (const kind of ['style', 'component', 'theme', 'wizard', 'plugin', 'config']) {
@@ -122,5 +126,11 @@ describe('hothub --demo', () => {
     }
     expect(JSON.stringify(await (await fetch(`${url}/wizards`)).json())).toContain('greeting');
     expect(JSON.stringify(await (await fetch(`${url}/plugins`)).json())).toContain('clock');
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+    const again = runCli(['--demo', '--port', '0'], {}, cwd);
+    const againUrl = await listeningUrl(again);
+    expect(again.stdout()).not.toContain('Copied');
+    expect(await (await fetch(`${againUrl}/assets/style/main.css`)).text()).toBe('.title { color: teal }');
   });
 });

@@ -22,7 +22,7 @@ Options:
   --periodic SECONDS  reload whatever changed on disk every SECONDS   HOTHUB_PERIODIC
   --redis URL       redis://HOST:PORT: join the other hubs on that Redis HOTHUB_REDIS
   --plugin-timeout MS  bound on a plugin's initialize/cleanup (default 10000) HOTHUB_PLUGIN_TIMEOUT
-  --demo            serve the built-in demo app
+  --demo            copy the built-in demo app to ./hothub-demo (once) and serve it
   -h, --help        show this help
   -v, --version     print the version
 

@@ -5,6 +5,7 @@ import { readSettingsEnv } from '../options/settings-env.js';
 import { readSettingsFile } from '../options/settings-file.js';
 import { createLogger } from '../util/log.js';
 import { HELP, parseCliArgs } from './args.js';
+import { demoRoot } from './demo-app.js';
 
 const SHUTDOWN_DEADLINE_MS = 2000;
 
@@ -25,8 +26,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const fromFile = args.config ? await readSettingsFile(args.config) : {};
-  const demo = args.demo ? { root: packageFile('demo') } : {};
-  const hub = createHub({ ...fromFile, ...readSettingsEnv(process.env), ...demo, ...args.settings });
+  const demo = args.demo ? await demoRoot(packageFile('demo')) : undefined;
+  const hub = createHub({ ...fromFile, ...readSettingsEnv(process.env), ...(demo ? { root: demo.root } : {}), ...args.settings });
   await hub.start();
 
   if (hub.settings.mode === 'prod') {
@@ -39,7 +40,10 @@ async function main(argv: string[]): Promise<number> {
     for (const folder of hub.folders()) {
       lines.push(`  ${folder.kind.padEnd(9)} ${folder.dir}${folder.exists ? '' : ' (missing: watched once created)'}`);
     }
-    if (args.demo) lines.push(`Open ${hub.url}/ and edit ${hub.settings.root}/styles/main.css`);
+    if (demo) {
+      if (demo.copied) lines.push(`Copied the demo app to ${demo.root}`);
+      lines.push(`Open ${hub.url}/ and edit ${demo.root}/styles/main.css`);
+    }
     process.stdout.write(`${lines.join('\n')}\n`);
   }
 

@@ -15,13 +15,14 @@ export interface CliRun {
 }
 
 /** Spawns `hothub` with the given args and environment; killed when the test finishes. */
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): CliRun {
-  return runCliAt(BIN, args, env);
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, cwd?: string): CliRun {
+  return runCliAt(BIN, args, env, cwd);
 }
 
 /** Spawns a given `hothub` launcher (e.g. one installed from a tarball). */
-export function runCliAt(bin: string, args: string[], env: NodeJS.ProcessEnv = {}): CliRun {
+export function runCliAt(bin: string, args: string[], env: NodeJS.ProcessEnv = {}, cwd?: string): CliRun {
   const child = spawn(process.execPath, [bin, ...args], {
+    ...(cwd ? { cwd } : {}),
     env: { ...process.env, HOTHUB_PORT: '', HOTHUB_HOST: '', HOTHUB_ROOT: '', HOTHUB_DEBOUNCE: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
