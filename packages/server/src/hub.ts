@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
-import { createServer, type Server as HttpServer } from 'node:http';
+import type { Server as HttpServer } from 'node:http';
 import { join, relative, resolve } from 'node:path';
 import type { KindName, Reloaded, ReloadFailed, Trigger } from '@hothub/shared';
 import type { Express } from 'express';
@@ -11,6 +11,7 @@ import { type History, openHistory } from './cluster/open-history.js';
 import { ConfigRuntime } from './config/config-runtime.js';
 import { HubConfig } from './config/hub-config.js';
 import { createApp } from './http/create-app.js';
+import { listen, urlOf } from './http/listen.js';
 import { builtinKinds } from './kinds/index.js';
 import type { OnWizard } from './kinds/wizard.js';
 import { DependencyReloads } from './modules/dependency-reloads.js';
@@ -56,13 +57,6 @@ export interface WatchedFolder {
   kind: KindName;
   dir: string;
   exists: boolean;
-}
-
-export class PortInUseError extends Error {
-  constructor(readonly port: number, readonly host: string) {
-    super(`port ${port} on ${host} is already in use; pick another with --port N, or use --port 0 for a free one`);
-    this.name = 'PortInUseError';
-  }
 }
 
 /**
@@ -321,34 +315,17 @@ export class Hub extends EventEmitter<HubEventMap> {
       this.#history?.attach(this.#io);
       return;
     }
-    const http = createServer(this.app);
+    const { port, host } = this.settings;
+    const http = await listen(this.app, port, host);
     this.#http = http;
     this.#io = createSocketServer(http, realtime);
     this.#history?.attach(this.#io);
-    const { port, host } = this.settings;
-    await new Promise<void>((resolve, reject) => {
-      const onError = (error: NodeJS.ErrnoException) =>
-        reject(error.code === 'EADDRINUSE' ? new PortInUseError(port, host) : error);
-      http.once('error', onError);
-      http.listen(port, host, () => {
-        http.off('error', onError);
-        resolve();
-      });
-    });
     this.#url = urlOf(http);
   }
 
   #display(path: string): string {
     return relative(this.settings.root, path) || '.';
   }
-}
-
-/** `http://host:port` of a listening server, undefined before it listens. */
-function urlOf(http: HttpServer): string | undefined {
-  const address = http.address();
-  if (address === null || typeof address === 'string') return undefined;
-  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return `http://${shownHost}:${address.port}`;
 }
 
 /** Creates a hub; call `start()` to load, watch and listen. */

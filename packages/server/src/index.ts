@@ -1,4 +1,5 @@
-export { createHub, Hub, PortInUseError } from './hub.js';
+export { createHub, Hub } from './hub.js';
+export { PortInUseError } from './http/listen.js';
 export type { HubOptions, HubEventMap, WatchedFolder } from './hub.js';
 export type { HubSettings, ResolvedSettings } from './options/hub-options.js';
 export type { ActiveArtifact } from './pipeline/pipeline.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createHub, PortInUseError } from '../hub.js';
+import { createHub } from '../hub.js';
 import { readSettingsEnv } from '../options/settings-env.js';
 import { readSettingsFile } from '../options/settings-file.js';
 import { createLogger } from '../util/log.js';
@@ -60,7 +60,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const message = error instanceof PortInUseError || error instanceof Error ? error.message : String(error);
+    const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`hothub: ${message}\n`);
     process.exit(1);
   },

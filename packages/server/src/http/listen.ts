@@ -1,0 +1,30 @@
+import { createServer, type RequestListener, type Server as HttpServer } from 'node:http';
+
+export class PortInUseError extends Error {
+  constructor(readonly port: number, readonly host: string) {
+    super(`port ${port} on ${host} is already in use; pick another with --port N, or use --port 0 for a free one`);
+    this.name = 'PortInUseError';
+  }
+}
+
+/** An HTTP server listening on `host:port`; a taken port rejects with `PortInUseError`. */
+export async function listen(handler: RequestListener, port: number, host: string): Promise<HttpServer> {
+  const http = createServer(handler);
+  await new Promise<void>((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new PortInUseError(port, host) : error);
+    http.once('error', onError);
+    http.listen(port, host, () => {
+      http.off('error', onError);
+      resolve();
+    });
+  });
+  return http;
+}
+
+/** `http://host:port` of a listening server, undefined before it listens. */
+export function urlOf(http: HttpServer): string | undefined {
+  const address = http.address();
+  if (address === null || typeof address === 'string') return undefined;
+  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${shownHost}:${address.port}`;
+}
