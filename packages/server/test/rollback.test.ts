@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ReloadHistory, ReloadResult, validate } from '@hothub/shared';
+import { ConfigVersions, ReloadHistory, ReloadResult, validate } from '@hothub/shared';
 import { describe, expect, it } from 'vitest';
 import { auditLines, configHub } from './support/config.js';
 import { startHub } from './support/hub.js';
@@ -112,6 +112,31 @@ describe('POST /rollback', () => {
       body: JSON.stringify({ kind: 'config', id: 'app' }),
     });
     expect(response.status).toBe(200);
+  });
+});
+
+describe('GET /rollback/config/:id', () => {
+  it('lists the serving version and the backed-up ones a rollback can restore, newest first', async () => {
+    const { hub } = await threeVersions();
+    const response = await fetch(`${hub.url}/rollback/config/app`);
+    expect(response.status).toBe(200);
+    const answer = validate(ConfigVersions, await response.json());
+    if (!answer.ok) throw new Error(answer.error.message);
+    expect(answer.value.serving).toBe(hub.config.version('app'));
+    expect(answer.value.versions).toHaveLength(2);
+    const [newer, older] = answer.value.versions;
+    expect(newer!.savedAt).toBeGreaterThanOrEqual(older!.savedAt);
+    const rolled = await postRollback(hub.url!, { kind: 'config', id: 'app', version: older!.version });
+    expect(rolled.status).toBe(200);
+    expect(hub.config.get('app')).toEqual({ level: 1 });
+  });
+
+  it('answers 404 for a config that is not loaded, including ids that look like paths', async () => {
+    const { hub } = await threeVersions();
+    for (const id of ['nope', 'app.yaml', '..%2f..%2fsecret', '.hothub']) {
+      const response = await fetch(`${hub.url}/rollback/config/${id}`);
+      expect(response.status, id).toBe(404);
+    }
   });
 });
 

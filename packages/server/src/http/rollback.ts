@@ -1,4 +1,4 @@
-import { RollbackRequest, type ReloadResult } from '@hothub/shared';
+import { type ConfigVersions, RollbackRequest, type ReloadResult } from '@hothub/shared';
 import express, { type RequestHandler, Router } from 'express';
 import { RollbackRefused } from '../config/config-rollback.js';
 import type { HubConfig } from '../config/hub-config.js';
@@ -7,6 +7,7 @@ import { HttpError, parseBody } from './http-error.js';
 import { onlyMethods } from './method-not-allowed.js';
 
 /**
+ * `GET /rollback/config/:id`: the versions a config can roll back to.
  * `POST /rollback { kind, id, version? }`: makes a backed-up version serve again and answers
  * with its `reloaded` event (trigger `api`). 404 for an unknown config or version, 409 when there
  * is nothing to roll back to or the restored version fails its checks (the serving one stays).
@@ -30,6 +31,16 @@ export function rollbackRouter(config: HubConfig, guard: RequestHandler[]): Rout
     const result: ReloadResult = { target: `config/${id}`, events: [event] };
     res.json(result);
   });
+  // Only ids of serving configs reach the backup folder: the URL never becomes a path.
+  router.get('/rollback/config/:id', async (req, res) => {
+    const id = req.params.id;
+    if (!config.ids().includes(id)) throw new HttpError(404, 'unknown_config', `no config "${id}" is loaded`);
+    const serving = config.version(id);
+    const versions = (await config.versions(id)).map(({ version, savedAt }) => ({ version, savedAt }));
+    const answer: ConfigVersions = { id, ...(serving ? { serving } : {}), versions };
+    res.json(answer);
+  });
   onlyMethods(router, '/rollback', ['POST']);
+  onlyMethods(router, '/rollback/config/:id', ['GET']);
   return router;
 }
