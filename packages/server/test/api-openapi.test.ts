@@ -1,4 +1,4 @@
-import { HistoryQuery, ReloadRequest, WebhookRequest } from '@hothub/shared';
+import { HistoryQuery, ReloadRequest, RollbackRequest, WebhookRequest } from '@hothub/shared';
 import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
 import { expectError } from './support/api.js';
@@ -24,8 +24,13 @@ describe('GET /openapi.json', () => {
     const doc = OpenApi.parse(await res.json());
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ['/health', '/metrics', '/reload', '/reload/history', '/reload/statistics', '/status', '/webhook'].sort(),
+      [
+        '/health', '/metrics', '/reload', '/reload/history', '/reload/statistics', '/status', '/webhook',
+        '/rollback', '/rollback/config/{id}', '/wizards', '/plugins',
+      ].sort(),
     );
+    const { $schema: _r, ...rollback } = z.toJSONSchema(RollbackRequest, { io: 'input' });
+    expect(doc.components.schemas.RollbackRequest).toEqual(rollback);
     const { $schema: _a, ...reload } = z.toJSONSchema(ReloadRequest, { io: 'input' });
     expect(doc.components.schemas.ReloadRequest).toEqual(reload);
     const { $schema: _b, ...webhook } = z.toJSONSchema(WebhookRequest, { io: 'input' });

@@ -1,5 +1,6 @@
 import {
   ApiError,
+  ConfigVersions,
   HealthReport,
   HistoryQuery,
   HubStatus,
@@ -7,8 +8,11 @@ import {
   ReloadRequest,
   ReloadResult,
   ReloadStatistics,
+  RollbackRequest,
   type Schema,
+  PluginList,
   WebhookRequest,
+  WizardList,
 } from '@hothub/shared';
 import { Router } from 'express';
 import { toJSONSchema } from 'zod';
@@ -53,6 +57,10 @@ export function openApiDocument(): JsonSchema {
         HealthReport: jsonSchema(HealthReport, 'output'),
         HubStatus: jsonSchema(HubStatus, 'output'),
         ApiError: jsonSchema(ApiError, 'output'),
+        RollbackRequest: jsonSchema(RollbackRequest, 'input'),
+        ConfigVersions: jsonSchema(ConfigVersions, 'output'),
+        WizardList: jsonSchema(WizardList, 'output'),
+        PluginList: jsonSchema(PluginList, 'output'),
       },
     },
     paths: {
@@ -82,6 +90,29 @@ export function openApiDocument(): JsonSchema {
         },
       },
       '/reload/statistics': { get: { summary: 'Reload statistics', responses: { 200: ok('ReloadStatistics', 'statistics') } } },
+      '/rollback': {
+        post: {
+          summary: 'Make a backed-up config version serve again (the previous one without `version`)',
+          security: [{ bearer: [] }],
+          requestBody: { required: true, content: json('RollbackRequest') },
+          responses: {
+            200: ok('ReloadResult', 'the reloaded event (trigger api)'),
+            401: error('no bearer token'),
+            403: error('wrong token'),
+            409: error('nothing to roll back to, or the restored version was refused'),
+            ...mutatingErrors,
+          },
+        },
+      },
+      '/rollback/config/{id}': {
+        get: {
+          summary: 'Versions a config can roll back to, newest first',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { 200: ok('ConfigVersions', 'serving and backed-up versions'), 404: error('no such config') },
+        },
+      },
+      '/wizards': { get: { summary: 'Loaded wizards', responses: { 200: ok('WizardList', 'wizards') } } },
+      '/plugins': { get: { summary: 'Loaded plugins', responses: { 200: ok('PluginList', 'plugins') } } },
       '/webhook': {
         post: {
           summary: 'Reload from an external system, signed with HMAC-SHA256',
