@@ -113,7 +113,7 @@ describe('--plugin-timeout', () => {
 describe('hothub --demo', () => {
   it('copies the demo app to ./hothub-demo once and serves it: page, styles, component, themes, wizard, plugin, config', async () => {
     const cwd = await tempRoot();
-    const run = runCli(['--demo', '--port', '0'], {}, cwd);
+    const run = runCli(['--demo', '--port', '0'], {}, { cwd });
     const url = await listeningUrl(run);
     expect(run.stdout()).toContain(`Copied the demo app to ${cwd}/hothub-demo`);
     expect(run.stdout()).toContain(`Open ${url}/ and edit ${cwd}/hothub-demo/styles/main.css`);
@@ -128,7 +128,7 @@ describe('hothub --demo', () => {
     expect(JSON.stringify(await (await fetch(`${url}/plugins`)).json())).toContain('clock');
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
-    const again = runCli(['--demo', '--port', '0'], {}, cwd);
+    const again = runCli(['--demo', '--port', '0'], {}, { cwd });
     const againUrl = await listeningUrl(again);
     expect(again.stdout()).not.toContain('Copied');
     expect(await (await fetch(`${againUrl}/assets/style/main.css`)).text()).toBe('.title { color: teal }');

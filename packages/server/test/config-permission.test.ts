@@ -1,25 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chmod, chown, readdir, rename, writeFile } from 'node:fs/promises';
-import { userInfo } from 'node:os';
+import { chmod, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { canRunAsNobody, giveToNobody, NOBODY } from './support/nobody.js';
 import { eventually } from './support/poll.js';
 import { tempRoot } from './support/temp-root.js';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/config-hub.mjs', import.meta.url));
-const NOBODY = 65534;
-
-/** Gives a folder tree to `nobody`, so a hub running as nobody may read and write it. */
-async function giveToNobody(dir: string): Promise<void> {
-  await chown(dir, NOBODY, NOBODY);
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) await giveToNobody(path);
-    else await chown(path, NOBODY, NOBODY);
-  }
-}
-
 /** The JSON lines a child printed so far. */
 function jsonLines(child: ChildProcess): () => Record<string, unknown>[] {
   let out = '';
@@ -33,7 +21,7 @@ function jsonLines(child: ChildProcess): () => Record<string, unknown>[] {
 
 // Root reads any file, so the hub runs in a child process as `nobody` (built dist) against a
 // file only root may read: a real EACCES from the kernel, not a simulated one.
-describe.runIf(userInfo().uid === 0)('config permission denied', () => {
+describe.runIf(canRunAsNobody)('config permission denied', () => {
   it('reports reload_failed and keeps the last good config', async () => {
     const root = await tempRoot({ 'config/app.yaml': 'level: 1\n' });
     await giveToNobody(root);

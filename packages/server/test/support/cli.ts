@@ -15,14 +15,21 @@ export interface CliRun {
 }
 
 /** Spawns `hothub` with the given args and environment; killed when the test finishes. */
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, cwd?: string): CliRun {
-  return runCliAt(BIN, args, env, cwd);
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, options: SpawnAs = {}): CliRun {
+  return runCliAt(BIN, args, env, options);
+}
+
+/** Where and as whom the CLI runs. */
+export interface SpawnAs {
+  cwd?: string;
+  uid?: number;
+  gid?: number;
 }
 
 /** Spawns a given `hothub` launcher (e.g. one installed from a tarball). */
-export function runCliAt(bin: string, args: string[], env: NodeJS.ProcessEnv = {}, cwd?: string): CliRun {
+export function runCliAt(bin: string, args: string[], env: NodeJS.ProcessEnv = {}, options: SpawnAs = {}): CliRun {
   const child = spawn(process.execPath, [bin, ...args], {
-    ...(cwd ? { cwd } : {}),
+    ...options,
     env: { ...process.env, HOTHUB_PORT: '', HOTHUB_HOST: '', HOTHUB_ROOT: '', HOTHUB_DEBOUNCE: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
