@@ -99,16 +99,18 @@ describe('bursts of saves', () => {
 });
 
 describe('folders created while the hub runs', () => {
-  it('loads every file written into a new folder right after creating it', async () => {
+  it('loads every file written into new folders right after creating them', async () => {
     const root = await tempRoot();
     const hub = await startHub({ root });
     const client = await connectClient(hub.url!);
     await mkdir(join(root, 'styles/pages/deep'), { recursive: true });
-    await write(root, 'styles/pages/one.css', 'a{}');
-    await write(root, 'styles/pages/deep/two.css', 'b{}');
-    await write(root, 'styles/pages/deep/three.css', 'c{}');
-    await eventually(() =>
-      expect(client.reloaded.map((e) => e.id).sort()).toEqual(['pages/deep/three.css', 'pages/deep/two.css', 'pages/one.css']),
-    );
+    const expected: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      for (const dir of ['pages', 'pages/deep']) {
+        await write(root, `styles/${dir}/f${i}.css`, `a { order: ${i} }`);
+        expected.push(`${dir}/f${i}.css`);
+      }
+    }
+    await eventually(() => expect(client.reloaded.map((e) => e.id).sort()).toEqual(expected.sort()));
   });
 });

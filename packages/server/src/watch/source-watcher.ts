@@ -8,7 +8,7 @@ import type { Logger } from '../util/log.js';
 import { type FileEvent, watchTree } from './create-watcher.js';
 import { FileSync } from './file-sync.js';
 import type { KindFolders } from './kind-folders.js';
-import { listFiles } from './list-files.js';
+import { NewFolderScans } from './new-folder-scans.js';
 import { watchAdded } from './watch-added.js';
 
 /** How long to wait for chokidar to report a newly watched import (it never reports one deleted meanwhile). */
@@ -35,6 +35,7 @@ export interface SourceWatcherOptions {
 export class SourceWatcher {
   readonly #options: SourceWatcherOptions;
   readonly #sync: FileSync;
+  readonly #newFolders: NewFolderScans;
   readonly #log: Logger;
   /** Imported files outside the kind folders that the watcher was asked to add. */
   readonly #watchedImports = new Set<string>();
@@ -52,6 +53,12 @@ export class SourceWatcher {
       debounceMs: options.debounceMs,
       onError: (error, path) => this.#log.error(`reload of ${path} failed`, { error: String(error) }),
     });
+    this.#newFolders = new NewFolderScans(
+      (file) => {
+        if (options.gate.admit('add', file)) this.onFileEvent('add', file);
+      },
+      (error) => this.#log.error('cannot list a new folder', { error: String(error) }),
+    );
   }
 
   /** Up and not closed. */
@@ -110,18 +117,16 @@ export class SourceWatcher {
   async close(): Promise<void> {
     this.#closed = true;
     this.#sync.close();
+    this.#newFolders.close();
     await this.#watcher?.close();
   }
 
   #onDirectory(event: 'addDir' | 'unlinkDir', path: string): void {
-    const { folders, gate, display } = this.#options;
+    const { folders, display } = this.#options;
     if (folders.folders.some((f) => f.dir === path)) {
       this.#log.info(`${event === 'addDir' ? 'now watching' : 'folder removed:'} ${display(path)}`);
     }
-    if (event !== 'addDir' || !folders.kindOfPath(path)) return;
-    void listFiles(path).then((files) => {
-      for (const file of files) if (gate.admit('add', file)) this.onFileEvent('add', file);
-    });
+    if (event === 'addDir' && folders.kindOfPath(path)) this.#newFolders.add(path);
   }
 
   async #onFileChanged(path: string): Promise<boolean> {
