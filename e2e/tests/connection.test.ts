@@ -7,7 +7,7 @@ import { startAppServer } from '../support/app-server.js';
 import { newPage } from '../support/browser.js';
 import { counterSource } from '../support/counter.js';
 import { startDemoHub } from '../support/demo-hub.js';
-import { freePort } from '../support/free-port.js';
+import { freePort } from '../../packages/server/test/support/free-port.js';
 import { startPrefixProxy } from '../support/prefix-proxy.js';
 
 const titleColour = (page: Page) => page.evaluate(() => getComputedStyle(document.querySelector('.title')!).color);

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { onTestFinished } from 'vitest';
+import { freePort } from './free-port.js';
 
 /** A `redis-server` of one test, on a loopback port that stays the same across `stop()` and `start()`. */
 export interface TestRedis {
@@ -13,18 +13,9 @@ export interface TestRedis {
   stop(): Promise<void>;
 }
 
-/** A port that was free a moment ago (`redis-server --port 0` would turn TCP off, so it cannot pick one). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
-
 /** Starts a real `redis-server` for the current test; it is stopped when the test finishes. */
 export async function startRedis(): Promise<TestRedis> {
+  // `redis-server --port 0` would turn TCP off, so it cannot pick a port itself.
   const port = await freePort();
   let child: ChildProcess | undefined;
   const redis: TestRedis = {

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 
-/** A port that was free a moment ago, for a hub that must come back on the same port after a restart. */
+/** A port that was free a moment ago: for a server that must come back on the same port, or one that cannot pick its own (redis-server). */
 export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
