@@ -119,6 +119,23 @@ describe('apply_failed reports', () => {
   });
 });
 
+describe('unknown events from a page', () => {
+  it('are answered with an error naming the event, and the hub keeps serving the socket', async () => {
+    const root = await tempRoot({ 'styles/main.css': 'a{}' });
+    const hub = await startHub({ root });
+    const socket = io(hub.url!, { path: SOCKET_PATH, transports: ['websocket'] });
+    onTestFinished(() => void socket.close());
+    const contents: unknown[] = [];
+    socket.on('reloaded', (event: { content?: string }) => contents.push(event.content));
+    const ack: unknown = await socket.emitWithAck('reload_everything', { please: true });
+    expect(ack).toEqual({ ok: false, error: expect.stringContaining('unknown event "reload_everything"') });
+    socket.emit('no_ack_either', 1);
+    await write(root, 'styles/main.css', 'b{}');
+    await eventually(() => expect(contents).toContain('b{}'));
+    expect(hub.clientFailures()).toEqual([]);
+  });
+});
+
 describe('LocalCatchUp', () => {
   it('sends a snapshot of what changed after lastSeq once the log has dropped events the page missed', () => {
     const log = new EventLog(2);

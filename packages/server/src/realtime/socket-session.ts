@@ -53,7 +53,16 @@ export function startSession(socket: HubSocket, options: SessionOptions): void {
     options.onApplyFailed({ ...report.value, ts: Date.now(), socketId: socket.id });
     reply({ ok: true });
   });
+  // socket.io drops events nobody listens to without a word: answer a sender that asked.
+  socket.onAny((name: string, ...args: unknown[]) => {
+    if (CLIENT_EVENTS.has(name)) return;
+    const ack = args.at(-1);
+    if (typeof ack === 'function') ack({ ok: false, error: `unknown event "${name}": a page may send only ${[...CLIENT_EVENTS].join(', ')}` });
+  });
 }
+
+/** Events a page may send (the keys of `ClientToServerEvents`). */
+const CLIENT_EVENTS: ReadonlySet<string> = new Set(['apply_failed'] satisfies (keyof ClientToServerEvents)[]);
 
 /** Emits a pipeline event under its socket.io name, to one socket or to rooms. */
 export function sendEvent(
