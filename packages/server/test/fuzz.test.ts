@@ -2,20 +2,9 @@ import { connect } from 'node:net';
 import { ReloadStatistics } from '@hothub/shared';
 import { describe, expect, it } from 'vitest';
 import { json, snapshot } from './support/api.js';
+import { prng } from './support/prng.js';
 import { startHub } from './support/hub.js';
 import { tempRoot } from './support/temp-root.js';
-
-/** mulberry32: a small seeded PRNG, so every run sends the same requests. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HTTP_REQUESTS = 2500;
 const RAW_REQUESTS = 300;
