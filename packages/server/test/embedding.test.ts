@@ -1,10 +1,14 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Reloaded, SOCKET_PATH, validate, WizardList } from '@hothub/shared';
 import express from 'express';
+import { io } from 'socket.io-client';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createHub } from '../src/index.js';
 import { createLogger } from '../src/util/log.js';
@@ -64,6 +68,32 @@ describe('embedding', () => {
     expect(await (await fetch(`${url}/app`)).text()).toBe('the app');
     const handshake = await fetch(`${url}${SOCKET_PATH}/?EIO=4&transport=polling`);
     expect(handshake.status).toBe(404);
+  });
+
+  it('says https:// in hub.url when attached to an https.Server, and pages connect over TLS', async () => {
+    const root = await tempRoot({ 'styles/main.css': 'a{}' });
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-keyout', join(root, 'key.pem'), '-out', join(root, 'cert.pem')], { stdio: 'ignore' });
+    const server = createHttpsServer({ key: readFileSync(join(root, 'key.pem')), cert: readFileSync(join(root, 'cert.pem')) });
+    const hub = createHub({ root, server, logger: createLogger({ level: 'silent' }) });
+    server.on('request', hub.app);
+    onTestFinished(async () => {
+      await hub.stop();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    });
+    await hub.start();
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    expect(hub.url).toBe(url);
+
+    const socket = io(url, { path: SOCKET_PATH, transports: ['websocket'], rejectUnauthorized: false });
+    onTestFinished(() => void socket.close());
+    const reloaded: Reloaded[] = [];
+    socket.on('reloaded', (event) => reloaded.push(event));
+    await new Promise<void>((resolve) => socket.on('connected', () => resolve()));
+    await write(root, 'styles/main.css', 'a{color:red}');
+    await eventually(() => expect(reloaded.map((e) => e.id)).toEqual(['main.css']));
   });
 
   it('runs the documented example: an express app calls the serving wizard while it is edited', async () => {

@@ -1,4 +1,5 @@
 import { createServer, type RequestListener, type Server as HttpServer } from 'node:http';
+import { Server as TlsServer } from 'node:tls';
 
 export class PortInUseError extends Error {
   constructor(readonly port: number, readonly host: string) {
@@ -21,10 +22,12 @@ export async function listen(handler: RequestListener, port: number, host: strin
   return http;
 }
 
-/** `http://host:port` of a listening server, undefined before it listens. */
+/** `http://host:port` (`https://` for an `https.Server` an app attached the hub to) of a listening server, undefined before it listens. */
 export function urlOf(http: HttpServer): string | undefined {
   const address = http.address();
   if (address === null || typeof address === 'string') return undefined;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return `http://${shownHost}:${address.port}`;
+  // https.Server is a tls.Server that also speaks HTTP: pages must be told the scheme it really serves.
+  const scheme = http instanceof TlsServer ? 'https' : 'http';
+  return `${scheme}://${shownHost}:${address.port}`;
 }
