@@ -1,11 +1,12 @@
 import { once } from 'node:events';
 import { ReloadHistory, ReloadResult, HubStatus } from '@hothub/shared';
 import { describe, expect, it } from 'vitest';
-import { expectError, json, post, sign } from './support/api.js';
+import { expectError, json, post } from './support/api.js';
 import * as z from 'zod';
 import { type CliRun, listeningUrl, runCli } from './support/cli.js';
 import { eventually } from './support/poll.js';
 import { tempRoot, write } from './support/temp-root.js';
+import { standardHeaders } from './support/webhook.js';
 
 const TOKEN = 'cli-token-abcdef0123456789';
 const SECRET = 'cli-webhook-secret-42';
@@ -65,7 +66,7 @@ describe('--mode prod', () => {
       expect(history.events.map((e) => e.payload.id)).toEqual(['main.css']);
     });
     const body = JSON.stringify({ target: 'style/main.css' });
-    const hook = await json(await post(`${url}/webhook`, body, { 'x-hothub-signature': sign(SECRET, body) }), ReloadResult);
+    const hook = await json(await post(`${url}/webhook`, body, standardHeaders(SECRET, body)), ReloadResult);
     expect(hook.events.map((e) => e.payload.trigger)).toEqual(['webhook']);
     expect(`${run.stdout()}${run.stderr()}`).not.toContain(SECRET);
   });

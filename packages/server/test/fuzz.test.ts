@@ -51,7 +51,8 @@ function fuzzer(random: () => number) {
     const h: Record<string, string> = {};
     if (random() < 0.8) h['content-type'] = random() < 0.8 ? pick(CONTENT_TYPES) : printable(30);
     if (random() < 0.5) h.authorization = pick(['Bearer ', 'Bearer x', `Bearer ${printable(30)}`, printable(40), 'Basic Zm9vOmJhcg==', 'Bearer  fuzz']);
-    if (random() < 0.4) h['x-hothub-signature'] = pick(['sha256=', `sha256=${'0'.repeat(64)}`, printable(70), 'sha1=abc']);
+    const signatureHeader = pick(['x-hothub-signature', 'x-hub-signature-256', 'webhook-signature', 'webhook-id', 'webhook-timestamp', 'x-github-delivery']);
+    if (random() < 0.4) h[signatureHeader] = pick(['sha256=', `sha256=${'0'.repeat(64)}`, printable(70), 'sha1=abc', 'v1,', `v1,${'A'.repeat(44)}`, '1700000000']);
     if (random() < 0.3) h.origin = pick(['http://evil.test', 'null', printable(20)]);
     if (random() < 0.3) h.accept = pick(['application/json', 'text/plain', '*/*', printable(20)]);
     if (random() < 0.2) h['x-forwarded-for'] = printable(20);

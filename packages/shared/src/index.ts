@@ -10,6 +10,8 @@ export { Handshake, Subscription } from './events/handshake.js';
 export { ModuleStatus, ModuleInfo, WizardList, PluginList } from './http/modules.js';
 export { ReloadTarget, ReloadRequest } from './requests/reload-request.js';
 export { WebhookRequest } from './requests/webhook-request.js';
+export { StandardWebhookHeaders, GitHubWebhookHeaders, GitHubPush } from './requests/webhook-headers.js';
+export { WebhookSkipped } from './http/webhook-skipped.js';
 export { RollbackRequest } from './requests/rollback.js';
 export { HistoryQuery, HISTORY_MAX_LIMIT } from './requests/history-query.js';
 export { ApiError } from './http/api-error.js';

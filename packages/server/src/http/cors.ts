@@ -29,7 +29,7 @@ export function cors(policy: CorsPolicy): RequestHandler {
     if (!allowed) return next(new HttpError(403, 'origin_not_allowed', `origin ${origin} may not call this hub; allow it with --cors-origin`));
     res.set({
       'Access-Control-Allow-Methods': 'GET, HEAD, POST',
-      'Access-Control-Allow-Headers': 'Authorization, Content-Type, X-Hothub-Signature',
+      'Access-Control-Allow-Headers': 'Authorization, Content-Type, webhook-id, webhook-timestamp, webhook-signature',
       'Access-Control-Max-Age': '600',
     });
     res.status(204).end();

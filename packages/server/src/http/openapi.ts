@@ -12,13 +12,13 @@ import {
   type Schema,
   PluginList,
   WebhookRequest,
+  WebhookSkipped,
   WizardList,
 } from '@hothub/shared';
 import { Router } from 'express';
 import { toJSONSchema } from 'zod';
 import { packageVersion } from '../ops/package-version.js';
 import { onlyMethods } from './method-not-allowed.js';
-import { SIGNATURE_HEADER } from './webhook.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -28,7 +28,9 @@ function jsonSchema(schema: Schema, io: 'input' | 'output'): JsonSchema {
   return rest;
 }
 
-const json = (name: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${name}` } } });
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (name: string) => ({ 'application/json': { schema: ref(name) } });
+const header = (name: string, schema: JsonSchema) => ({ name, in: 'header', required: false, schema });
 const ok = (name: string, description: string) => ({ description, content: json(name) });
 const error = (description: string) => ({ description, content: json('ApiError') });
 const mutatingErrors = {
@@ -51,6 +53,7 @@ export function openApiDocument(): JsonSchema {
       schemas: {
         ReloadRequest: jsonSchema(ReloadRequest, 'input'),
         WebhookRequest: jsonSchema(WebhookRequest, 'input'),
+        WebhookSkipped: jsonSchema(WebhookSkipped, 'output'),
         ReloadResult: jsonSchema(ReloadResult, 'output'),
         ReloadHistory: jsonSchema(ReloadHistory, 'output'),
         ReloadStatistics: jsonSchema(ReloadStatistics, 'output'),
@@ -115,10 +118,27 @@ export function openApiDocument(): JsonSchema {
       '/plugins': { get: { summary: 'Loaded plugins', responses: { 200: ok('PluginList', 'plugins') } } },
       '/webhook': {
         post: {
-          summary: 'Reload from an external system, signed with HMAC-SHA256',
-          parameters: [{ name: SIGNATURE_HEADER, in: 'header', required: true, schema: { type: 'string', pattern: '^sha256=[0-9a-f]{64}$' } }],
+          summary: 'Reload from an external system, signed the Standard Webhooks way or as a GitHub hook',
+          description:
+            'Send webhook-id, webhook-timestamp and webhook-signature (v1,<base64 HMAC-SHA256 of "id.timestamp.body">), ' +
+            'or X-Hub-Signature-256 with X-GitHub-Delivery and X-GitHub-Event (a push reloads all). ' +
+            'A timestamp over 300 s off is refused, and so is an id already accepted.',
+          parameters: [
+            header('webhook-id', { type: 'string', maxLength: 256 }),
+            header('webhook-timestamp', { type: 'string', pattern: '^[0-9]{1,12}$' }),
+            header('webhook-signature', { type: 'string', pattern: '^v1,' }),
+            header('X-Hub-Signature-256', { type: 'string', pattern: '^sha256=[0-9a-f]{64}$' }),
+            header('X-GitHub-Delivery', { type: 'string', maxLength: 256 }),
+            header('X-GitHub-Event', { type: 'string', maxLength: 100 }),
+          ],
           requestBody: { required: false, content: json('WebhookRequest') },
-          responses: { 200: ok('ReloadResult', 'the events of the reload'), 401: error('missing or bad signature'), ...mutatingErrors },
+          responses: {
+            200: { description: 'the events of the reload, or why nothing was reloaded (a GitHub ping)', content: { 'application/json': { schema: { oneOf: [ref('ReloadResult'), ref('WebhookSkipped')] } } } },
+            401: error('missing or bad signature, removed X-Hothub-Signature, or timestamp out of range'),
+            409: error('delivery id already accepted (a replay)'),
+            503: error('too many delivery ids to remember; retry later'),
+            ...mutatingErrors,
+          },
         },
       },
     },

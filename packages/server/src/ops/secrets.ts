@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 
 /**
  * Compares a presented secret with the expected one in constant time. Both are hashed first,
@@ -6,11 +6,6 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
  */
 export function secretMatches(presented: string, expected: string): boolean {
   return timingSafeEqual(sha256(presented), sha256(expected));
-}
-
-/** `sha256=<hex>`: the `X-Hothub-Signature` of a webhook body. */
-export function webhookSignature(secret: string, body: Uint8Array): string {
-  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 }
 
 function sha256(value: string): Buffer {

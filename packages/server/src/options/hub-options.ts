@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { DEFAULT_SECRET_WORDS } from '../config/redact.js';
 import { AlertThresholds, DEFAULT_ALERT_THRESHOLDS } from '../ops/alert-thresholds.js';
 import { DEFAULT_RATE_LIMIT, RateLimitSettings } from '../ops/rate-limit-settings.js';
+import { validWebhookSecret, WHSEC_RULE } from '../ops/webhook-signatures.js';
 
 /** Conventional folder of each kind, relative to the root. */
 export const DEFAULT_DIRS: Record<KindName, string> = {
@@ -40,8 +41,8 @@ export const HubSettings = z
     mode: z.enum(HUB_MODES),
     /** Bearer token for mutating endpoints and socket handshakes. Never logged. */
     token: z.string().min(1),
-    /** HMAC-SHA256 key of `POST /webhook`. Never logged. */
-    webhookSecret: z.string().min(1),
+    /** HMAC-SHA256 key of `POST /webhook` (`whsec_<base64>` or plain text). Never logged. */
+    webhookSecret: z.string().min(1).refine(validWebhookSecret, WHSEC_RULE),
     /** Origins allowed to call the API and connect sockets from a browser. */
     corsOrigins: z.array(origin),
     /** Seconds between periodic reloads of everything that changed on disk. */

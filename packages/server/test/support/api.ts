@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import { ApiError, type Schema, type Infer, validate } from '@hothub/shared';
 import { expect } from 'vitest';
 import type { Hub } from '../../src/index.js';
@@ -26,11 +25,6 @@ export function post(url: string, body: unknown, headers: Record<string, string>
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-}
-
-/** `X-Hothub-Signature` value for a body, as a CI system computes it. */
-export function sign(secret: string, body: string): string {
-  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 }
 
 /** What a bad request must not change: the event count and every serving version. */

@@ -2,8 +2,8 @@ import * as z from 'zod/mini';
 import { ReloadTarget } from './reload-request.js';
 
 /**
- * Body of `POST /webhook`. Other fields are ignored, so a CI system's own payload
- * (a push event, say) reloads everything.
+ * Body of a Standard Webhooks delivery to `POST /webhook`. Other fields are ignored, so a CI
+ * system's own payload without `target` reloads everything.
  */
 export const WebhookRequest = z.object({ target: z._default(ReloadTarget, 'all') });
 export type WebhookRequest = z.infer<typeof WebhookRequest>;
