@@ -8,9 +8,29 @@ export class PortInUseError extends Error {
   }
 }
 
+/**
+ * Timeouts of the servers the hub creates (never of an embedding app's server). A client that sends
+ * its headers slowly (slowloris) is answered 408 and closed after `headersTimeoutMs`; Node checks
+ * every `checkIntervalMs` (its default, 30 s, would let such a client hold a connection for longer).
+ */
+export interface ServerTimeouts {
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  checkIntervalMs: number;
+}
+
+export const SERVER_TIMEOUTS: ServerTimeouts = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, checkIntervalMs: 1_000 };
+
 /** An HTTP server listening on `host:port`; a taken port rejects with `PortInUseError`. */
-export async function listen(handler: RequestListener, port: number, host: string): Promise<HttpServer> {
-  const http = createServer(handler);
+export async function listen(handler: RequestListener, port: number, host: string, timeouts = SERVER_TIMEOUTS): Promise<HttpServer> {
+  const http = createServer(
+    {
+      headersTimeout: timeouts.headersTimeoutMs,
+      requestTimeout: timeouts.requestTimeoutMs,
+      connectionsCheckingInterval: timeouts.checkIntervalMs,
+    },
+    handler,
+  );
   await new Promise<void>((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new PortInUseError(port, host) : error);
     http.once('error', onError);
