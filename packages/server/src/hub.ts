@@ -308,6 +308,7 @@ export class Hub extends EventEmitter<HubEventMap> {
         this.emit('client_failed', failure);
       },
       access: { origins: this.settings.corsOrigins, token: this.settings.token },
+      handshakeLimit: this.settings.rateLimit,
     };
     if (this.#server) {
       this.#attached = attachSocketServer(this.#server, realtime);

@@ -51,3 +51,22 @@ export class LocalCatchUp implements CatchUpSource {
     return events.filter((e): e is HubEvent => e !== undefined).sort((a, b) => a.payload.seq - b.payload.seq);
   }
 }
+
+/** Inline `content` replayed to one connecting page, in bytes (docs/operations.md, "Socket limits"). */
+export const REPLAY_CONTENT_BYTES = 256 * 1024;
+
+/**
+ * A replay whose inline `content` stays within `budget` bytes: later events go without it and the page
+ * fetches their `url`. Any made-up `serverId` gets a snapshot, and a real one with `lastSeq: 0` the
+ * whole log, so without this a 100-byte handshake could draw megabytes.
+ */
+export function withinContentBudget(events: HubEvent[], budget = REPLAY_CONTENT_BYTES): HubEvent[] {
+  let left = budget;
+  return events.map((event) => {
+    if (event.name !== 'reloaded' || event.payload.content === undefined) return event;
+    left -= Buffer.byteLength(event.payload.content);
+    if (left >= 0) return event;
+    const { content, ...payload } = event.payload;
+    return { ...event, payload };
+  });
+}

@@ -2,9 +2,13 @@ import type { Server as HttpServer } from 'node:http';
 import { type ClientToServerEvents, SOCKET_PATH, type ServerToClientEvents, type SocketData } from '@hothub/shared';
 import { Server } from 'socket.io';
 import type { CorsPolicy } from '../http/cors.js';
+import { DEFAULT_RATE_LIMIT } from '../ops/rate-limit-settings.js';
 import type { HubEvent } from '../pipeline/event-log.js';
+import type { WindowLimit } from '../util/fixed-windows.js';
+import { throttleFailedHandshakes } from './handshake-throttle.js';
 import { eventRooms } from './rooms.js';
 import { OPEN_ACCESS, requireHandshakeToken, socketAccessOptions } from './socket-access.js';
+import { EventLimits, engineLimits } from './socket-limits.js';
 import { type SessionOptions, sendEvent, startSession, validateHandshake } from './socket-session.js';
 
 export type HubSocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -12,6 +16,8 @@ export type HubSocketServer = Server<ClientToServerEvents, ServerToClientEvents,
 export interface RealtimeOptions extends SessionOptions {
   /** Who may connect: origin allowlist and token (default: anyone). */
   access?: CorsPolicy;
+  /** Failed token checks allowed per address and window before every handshake from it is refused (default: HTTP's rate limit). */
+  handshakeLimit?: WindowLimit;
 }
 
 /** The socket.io endpoint browsers connect to; each socket runs a session (`socket-session.ts`). */
@@ -19,11 +25,16 @@ export function createSocketServer(http: HttpServer, options: RealtimeOptions): 
   const io: HubSocketServer = new Server(http, {
     path: SOCKET_PATH,
     serveClient: false,
+    ...engineLimits(),
     ...socketAccessOptions(options.access ?? OPEN_ACCESS),
   });
-  io.use(requireHandshakeToken(options.access?.token));
+  io.use(throttleFailedHandshakes(requireHandshakeToken(options.access?.token), options.handshakeLimit ?? DEFAULT_RATE_LIMIT));
   io.use(validateHandshake);
-  io.on('connection', (socket) => startSession(socket, options));
+  const events = new EventLimits();
+  io.on('connection', (socket) => {
+    events.watch(socket);
+    startSession(socket, options);
+  });
   return io;
 }
 

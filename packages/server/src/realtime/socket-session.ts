@@ -10,7 +10,7 @@ import {
 } from '@hothub/shared';
 import type { BroadcastOperator, Socket } from 'socket.io';
 import type { HubEvent } from '../pipeline/event-log.js';
-import type { CatchUpSource } from './catch-up.js';
+import { type CatchUpSource, withinContentBudget } from './catch-up.js';
 import type { ClientFailure } from './client-failures.js';
 import { roomsOf, wants } from './rooms.js';
 
@@ -43,9 +43,8 @@ export function startSession(socket: HubSocket, options: SessionOptions): void {
   const { lastSeq = 0, serverId, subscribe } = socket.data.handshake ?? {};
   void socket.join(roomsOf(subscribe));
   socket.emit('connected', { protocol: PROTOCOL_VERSION, serverId: options.serverId, seq: options.currentSeq(), kinds: options.kinds });
-  for (const event of options.catchUp.catchUp({ lastSeq, ...(serverId === undefined ? {} : { serverId }) })) {
-    if (wants(socket.rooms, event.payload)) sendEvent(socket, event);
-  }
+  const missed = options.catchUp.catchUp({ lastSeq, ...(serverId === undefined ? {} : { serverId }) });
+  for (const event of withinContentBudget(missed.filter((e) => wants(socket.rooms, e.payload)))) sendEvent(socket, event);
   socket.on('apply_failed', (raw, ack) => {
     const report = validate(ApplyFailed, raw, 'apply_failed report');
     const reply = typeof ack === 'function' ? ack : () => undefined;

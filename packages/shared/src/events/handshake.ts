@@ -1,13 +1,18 @@
 import * as z from 'zod/mini';
 import { KindName } from '../kinds.js';
 
+/** Bounds of a handshake: each subscribed id joins a room, so a page may not ask for unbounded ones. */
+const HANDSHAKE_LIMITS = { ids: 256, idLength: 200, kinds: 16, serverIdLength: 128 } as const;
+
 /**
  * Which events a page wants: every event of the listed kinds plus every event of the listed
  * artifacts (`<kind>/<id>`, e.g. `style/main.css`). Without a subscription a page gets everything.
  */
 export const Subscription = z.object({
-  kinds: z.optional(z.array(KindName)),
-  ids: z.optional(z.array(z.string().check(z.minLength(1)))),
+  kinds: z.optional(z.array(KindName).check(z.maxLength(HANDSHAKE_LIMITS.kinds))),
+  ids: z.optional(
+    z.array(z.string().check(z.minLength(1), z.maxLength(HANDSHAKE_LIMITS.idLength))).check(z.maxLength(HANDSHAKE_LIMITS.ids)),
+  ),
 });
 export type Subscription = z.infer<typeof Subscription>;
 
@@ -19,7 +24,7 @@ export const Handshake = z.object({
   /** `seq` of the latest event the page applied (0 or absent: none). */
   lastSeq: z.optional(z.int().check(z.nonnegative())),
   /** `serverId` of the hub that numbered `lastSeq`; another hub's numbers mean nothing here. */
-  serverId: z.optional(z.string()),
+  serverId: z.optional(z.string().check(z.maxLength(HANDSHAKE_LIMITS.serverIdLength))),
   subscribe: z.optional(Subscription),
   /** The hub's bearer token, required when the hub runs with `--token`. */
   token: z.optional(z.string()),
