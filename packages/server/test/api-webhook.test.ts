@@ -1,5 +1,8 @@
+import { execFile } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { ReloadHistory, ReloadResult, WebhookSkipped } from '@hothub/shared';
+import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { ReloadHistory, ReloadResult, validate, WebhookSkipped } from '@hothub/shared';
 import { describe, expect, it } from 'vitest';
 import { expectError, json, post, snapshot } from './support/api.js';
 import { startHub } from './support/hub.js';
@@ -12,9 +15,11 @@ const WHSEC = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 
 async function webhookHub(options: Parameters<typeof startHub>[0] = {}) {
   const root = await tempRoot({ 'styles/main.css': 'a { color: red }', 'styles/other.css': 'b{}' });
-  const hub = await startHub({ root, webhookSecret: SECRET, token: 'bearer-not-needed-here', ...options });
+  const token = 'bearer-not-needed-here';
+  const hub = await startHub({ root, webhookSecret: SECRET, token, ...options });
   const hook = (body: string, headers: Record<string, string> = {}) => post(`${hub.url}/webhook`, body, headers);
-  const webhookEvents = async () => (await json(await fetch(`${hub.url}/reload/history?trigger=webhook`), ReloadHistory)).events.length;
+  const history = () => fetch(`${hub.url}/reload/history?trigger=webhook`, { headers: { authorization: `Bearer ${token}` } });
+  const webhookEvents = async () => (await json(await history(), ReloadHistory)).events.length;
   const expectUnchanged = async (before: ReturnType<typeof snapshot>) => {
     expect(snapshot(hub)).toEqual(before);
     expect(await (await fetch(`${hub.url}/assets/style/main.css`)).text()).toBe('a { color: red }');
@@ -127,6 +132,18 @@ describe('POST /webhook, Standard Webhooks', () => {
     const first = standardHeaders(SECRET, unknown, { id: 'msg_retry' });
     await expectError(await hook(unknown, first), 404, 'unknown_target');
     expect((await json(await hook(body, standardHeaders(SECRET, body, { id: 'msg_retry' })), ReloadResult)).events).toHaveLength(1);
+  });
+
+  it('accepts a delivery signed by the shell recipe of docs/operations.md, for a whsec_ and a plain secret', async () => {
+    const doc = await readFile(new URL('../../../docs/operations.md', import.meta.url), 'utf8');
+    const recipe = /## Webhook\n[\s\S]*?```sh\n([\s\S]*?)```/.exec(doc)?.[1];
+    expect(recipe).toContain('webhook-signature: v1,$SIG');
+    for (const secret of [WHSEC, SECRET]) {
+      const { hub } = await webhookHub({ webhookSecret: secret });
+      const { stdout } = await promisify(execFile)('sh', ['-c', recipe ?? ''], { env: { ...process.env, HUB: hub.url, HOTHUB_WEBHOOK_SECRET: secret } });
+      const answer = validate(ReloadResult, JSON.parse(stdout), 'curl answer');
+      expect(answer).toMatchObject({ ok: true, value: { target: 'style', events: [{ name: 'reloaded' }, { name: 'reloaded' }] } });
+    }
   });
 
   it('answers 404 webhook_disabled when no secret is set', async () => {

@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { createHub } from '../src/index.js';
 import { DeliveryIds } from '../src/ops/delivery-ids.js';
 import { readSettingsEnv } from '../src/options/settings-env.js';
-import { githubSignature, standardSignature, standardSignatureMatches, standardWebhookKey } from '../src/ops/webhook-signatures.js';
+import { standardSignature, standardSignatureMatches, standardWebhookKey } from '../src/ops/webhook-signatures.js';
 
 describe('webhook signatures', () => {
   it('computes the Standard Webhooks spec example signature', () => {
@@ -13,17 +12,6 @@ describe('webhook signatures', () => {
     expect(signature).toBe('v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=');
     expect(standardSignatureMatches(`v1,bm9wZQ== ${signature}`, signature)).toBe(true);
     expect(standardSignatureMatches('v1,bm9wZQ== v1,', signature)).toBe(false);
-  });
-
-  it('matches the openssl recipe of docs/operations.md, for both schemes', () => {
-    const body = '{"target":"style"}';
-    const hexKey = Buffer.from('MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', 'base64').toString('hex');
-    const standard = execFileSync('sh', ['-c', `printf '%s' "msg_1.1700000000.$BODY" | openssl dgst -sha256 -mac HMAC -macopt "hexkey:${hexKey}" -binary | base64`], {
-      env: { ...process.env, BODY: body },
-    });
-    expect(`v1,${standard.toString().trim()}`).toBe(standardSignature(standardWebhookKey('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'), 'msg_1', '1700000000', Buffer.from(body)));
-    const github = execFileSync('sh', ['-c', `printf '%s' "$BODY" | openssl dgst -sha256 -hmac plain-secret -hex | sed 's/^.* //'`], { env: { ...process.env, BODY: body } });
-    expect(`sha256=${github.toString().trim()}`).toBe(githubSignature('plain-secret', Buffer.from(body)));
   });
 
   it('refuses to start with a whsec_ secret that is not base64, without showing it', () => {

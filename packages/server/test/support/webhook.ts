@@ -1,5 +1,8 @@
 import { createHmac, randomUUID } from 'node:crypto';
 
+export type StandardHeaders = { 'webhook-id': string; 'webhook-timestamp': string; 'webhook-signature': string };
+export type GitHubHeaders = { 'x-hub-signature-256': string; 'x-github-delivery': string; 'x-github-event': string };
+
 /** Unix seconds, `offsetS` away from now. */
 export function unixNow(offsetS = 0): number {
   return Math.floor(Date.now() / 1000) + offsetS;
@@ -9,7 +12,7 @@ export function unixNow(offsetS = 0): number {
  * Standard Webhooks headers for a body, written from the spec rather than from the hub's code:
  * `v1,<base64 HMAC-SHA256 of "id.timestamp.body">`, keyed by the base64 after `whsec_`.
  */
-export function standardHeaders(secret: string, body: string, options: { id?: string; timestamp?: number } = {}): Record<string, string> {
+export function standardHeaders(secret: string, body: string, options: { id?: string; timestamp?: number } = {}): StandardHeaders {
   const id = options.id ?? `msg_${randomUUID()}`;
   const timestamp = String(options.timestamp ?? unixNow());
   const key = secret.startsWith('whsec_') ? Buffer.from(secret.slice(6), 'base64') : Buffer.from(secret);
@@ -18,7 +21,7 @@ export function standardHeaders(secret: string, body: string, options: { id?: st
 }
 
 /** The headers GitHub sends with a repository hook's delivery. */
-export function githubHeaders(secret: string, body: string, event: string, delivery: string = randomUUID()): Record<string, string> {
+export function githubHeaders(secret: string, body: string, event: string, delivery: string = randomUUID()): GitHubHeaders {
   const signature = createHmac('sha256', secret).update(body).digest('hex');
   return { 'x-hub-signature-256': `sha256=${signature}`, 'x-github-delivery': delivery, 'x-github-event': event };
 }
