@@ -16,6 +16,7 @@ import { builtinKinds } from './kinds/index.js';
 import type { OnWizard } from './kinds/wizard.js';
 import { DependencyReloads } from './modules/dependency-reloads.js';
 import { ImportGraph } from './modules/import-graph.js';
+import { ModuleFaults } from './modules/module-faults.js';
 import { ModuleRegistry, type Registry } from './modules/module-registry.js';
 import { PluginConfigs } from './modules/plugin-configs.js';
 import { HubOps } from './ops/hub-ops.js';
@@ -102,6 +103,9 @@ export class Hub extends EventEmitter<HubEventMap> {
   #stopping?: Promise<void>;
   readonly #ops: HubOps;
   #stopPeriodic?: () => void;
+  /** Errors modules throw later (timers, promises): reported and rolled back while the hub runs. */
+  readonly #faults: ModuleFaults;
+  #stopFaults?: () => void;
 
   constructor(options: HubOptions = {}) {
     super();
@@ -128,10 +132,14 @@ export class Hub extends EventEmitter<HubEventMap> {
       redactKeys,
       logger: this.#logger.channel('hothub:config'),
     });
+    this.#faults = new ModuleFaults(this.#logger.channel('hothub:modules'));
+    // Module code (top level, constructors, hooks, schemas) runs bounded by the plugin timeout.
+    const modules = { timeoutMs: this.settings.pluginTimeout, faults: this.#faults };
     const kinds = builtinKinds({
       inlineLimit: this.settings.inlineLimit,
-      wizards: { registry: wizards, graph: new ImportGraph(), ...(onWizard ? { onWizard } : {}) },
+      wizards: { registry: wizards, graph: new ImportGraph(), runtime: modules, ...(onWizard ? { onWizard } : {}) },
       plugins: {
+        runtime: modules,
         registry: plugins,
         graph: new ImportGraph(),
         timeoutMs: this.settings.pluginTimeout,
@@ -139,6 +147,7 @@ export class Hub extends EventEmitter<HubEventMap> {
         logger: this.#logger.channel('hothub:plugin'),
       },
       config: configRuntime,
+      modules,
     });
     this.#folders = new KindFolders(this.settings.root, this.settings.dirs, kinds);
     this.#pipeline = new Pipeline(kinds, this.#events, this.#logger.channel('hothub:pipeline'));
@@ -238,6 +247,7 @@ export class Hub extends EventEmitter<HubEventMap> {
    * longer be missed. In prod mode nothing is watched: reloads come from the API, the webhook and `periodic`.
    */
   async start(): Promise<void> {
+    this.#stopFaults = this.#faults.listen(this.#pipeline);
     this.#history = await openHistory({
       root: this.settings.root,
       log: this.#events,
@@ -289,6 +299,7 @@ export class Hub extends EventEmitter<HubEventMap> {
       ]);
       this.#http?.closeAllConnections();
       await this.#pipeline.idle();
+      this.#stopFaults?.();
     })();
     return this.#stopping;
   }

@@ -9,6 +9,6 @@ export type KindName = z.infer<typeof KindName>;
 export const BROWSER_KINDS = ['component', 'theme', 'style'] as const satisfies readonly KindName[];
 
 /** What started a reload. */
-export const TRIGGERS = ['file', 'manual', 'api', 'webhook', 'periodic', 'startup'] as const;
+export const TRIGGERS = ['file', 'manual', 'api', 'webhook', 'periodic', 'startup', 'runtime'] as const;
 export const Trigger = z.enum(TRIGGERS);
 export type Trigger = z.infer<typeof Trigger>;

@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { basename, join } from 'node:path';
 import { validate } from '@hothub/shared';
 import * as z from 'zod';
-import { contentHash } from '../util/content-hash.js';
-import { ReloadFailure, errorCode } from '../util/errors.js';
+import { type ModuleRuntime, loadModule } from '../modules/load-module.js';
+import { ReloadFailure, errorCode, messageOf } from '../util/errors.js';
 import { type ConfigValidator, moduleValidator, schemaValidator } from './config-validator.js';
 import { parseConfig } from './parse-config.js';
 
@@ -20,29 +19,29 @@ export function schemaFilesOf(dir: string, id: string): string[] {
  * Loads the validators of config `id` from its folder: none, one or both schema files.
  * A schema file that cannot be loaded fails the reload, naming the schema file.
  */
-export async function loadSchemaFiles(dir: string, id: string): Promise<ConfigValidator[]> {
+export async function loadSchemaFiles(dir: string, id: string, modules: ModuleRuntime): Promise<ConfigValidator[]> {
   const validators: ConfigValidator[] = [];
   for (const file of schemaFilesOf(dir, id)) {
     const bytes = await readFile(file).catch((error: unknown) => {
       if (errorCode(error) === 'ENOENT') return undefined;
       throw new ReloadFailure(`cannot read schema ${file}: ${error instanceof Error ? error.message : String(error)}`, { file });
     });
-    if (bytes) validators.push(file.endsWith('.json') ? jsonSchemaValidator(bytes, file) : await zodModuleValidator(bytes, file));
+    if (bytes) validators.push(file.endsWith('.json') ? jsonSchemaValidator(bytes, file) : await zodModuleValidator(file, id, modules));
   }
   return validators;
 }
 
-async function zodModuleValidator(bytes: Buffer, file: string): Promise<ConfigValidator> {
-  let exports: Record<string, unknown>;
-  try {
-    // The query makes an edited schema a new module; an unchanged one comes from the module cache.
-    exports = { ...(await import(`${pathToFileURL(file).href}?v=${contentHash(bytes)}`)) };
-  } catch (error) {
-    throw new ReloadFailure(`cannot load schema ${file}: ${error instanceof Error ? error.message : String(error)}`, { file });
-  }
+/**
+ * A schema module runs like a wizard (bundled, in its own sandbox, bounded in time, unable to exit
+ * the process), and so does every validation with it: a refinement is code from the module too.
+ */
+async function zodModuleValidator(file: string, id: string, modules: ModuleRuntime): Promise<ConfigValidator> {
+  const { exports, sandbox } = await loadModule({ path: file, relPath: basename(file) }, { kind: 'config', id }, modules).catch((error: unknown) => {
+    throw error instanceof ReloadFailure ? error : new ReloadFailure(`cannot load schema ${file}: ${messageOf(error)}`, { file });
+  });
   const validator = moduleValidator(exports.default ?? exports.schema, `config (schema ${file})`);
   if (!validator) throw new ReloadFailure(`${file} must export a zod schema, as its default export or as \`schema\``, { file });
-  return validator;
+  return (data) => sandbox.run(`schema ${file} threw`, () => validator(data));
 }
 
 const JsonSchemaObject = z.custom<z.core.JSONSchema.JSONSchema>(

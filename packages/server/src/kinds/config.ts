@@ -5,6 +5,7 @@ import type { ConfigRuntime } from '../config/config-runtime.js';
 import { type ConfigSnapshot, freezeSnapshot } from '../config/config-store.js';
 import { type ConfigData, type ConfigFormat, parseConfig } from '../config/parse-config.js';
 import { SCHEMA_FILE, loadSchemaFiles } from '../config/schema-files.js';
+import type { ModuleRuntime } from '../modules/load-module.js';
 import { ReloadFailure } from '../util/errors.js';
 import type { Dependent, Kind } from './kind.js';
 
@@ -16,7 +17,7 @@ const CONFIG_FILE = /^([^/.][^/]*)\.(json|ya?ml)$/;
  * registered, backed up on disk, swapped in atomically, announced to subscribers by key.
  * A deleted file keeps the last good config serving.
  */
-export function configKind(runtime: ConfigRuntime): Kind<ConfigSnapshot> {
+export function configKind(runtime: ConfigRuntime, modules: ModuleRuntime): Kind<ConfigSnapshot> {
   const { store, subscriptions } = runtime;
   return {
     name: 'config',
@@ -29,7 +30,7 @@ export function configKind(runtime: ConfigRuntime): Kind<ConfigSnapshot> {
       const format: ConfigFormat = source.relPath.endsWith('.json') ? 'json' : 'yaml';
       let data: unknown = parseConfig(source.bytes, format, source.path);
       const registered = runtime.validators.get(id);
-      const validators = [...(await loadSchemaFiles(dirname(source.path), id)), ...(registered ? [registered] : [])];
+      const validators = [...(await loadSchemaFiles(dirname(source.path), id, modules)), ...(registered ? [registered] : [])];
       for (const validator of validators) {
         const result = validator(data);
         if (!result.ok) throw schemaFailure(source.relPath, source.path, result.error);

@@ -1,5 +1,6 @@
 import type { KindName } from '@hothub/shared';
 import type { ConfigRuntime } from '../config/config-runtime.js';
+import type { ModuleRuntime } from '../modules/load-module.js';
 import { componentKind } from './component.js';
 import { configKind } from './config.js';
 import type { AnyKind } from './kind.js';
@@ -13,6 +14,8 @@ export interface KindContext {
   wizards: WizardKindOptions;
   plugins: PluginKindOptions;
   config: ConfigRuntime;
+  /** How config schema modules run (wizards and plugins have it in their options). */
+  modules: ModuleRuntime;
 }
 
 /** Every built-in kind, by name. Adding a kind is one module and one line here. */
@@ -23,7 +26,7 @@ export function builtinKinds(context: KindContext): Map<KindName, AnyKind> {
     pluginKind(context.plugins),
     componentKind(),
     themeKind(context.inlineLimit),
-    configKind(context.config),
+    configKind(context.config, context.modules),
   ];
   return new Map(kinds.map((kind) => [kind.name, kind]));
 }

@@ -1,12 +1,12 @@
 import { validate } from '@hothub/shared';
 import * as z from 'zod';
-import { failureAt, isClass, runFromBundle } from '../modules/evaluate-module.js';
+import { failureAt, isClass } from '../modules/evaluate-module.js';
 import type { ImportGraph } from '../modules/import-graph.js';
-import { type LoadedModule, moduleKindParts } from '../modules/load-module.js';
+import { type LoadedModule, type ModuleRuntime, moduleKindParts } from '../modules/load-module.js';
 import type { ModuleRegistry } from '../modules/module-registry.js';
 import type { PluginConfigs } from '../modules/plugin-configs.js';
 import { settleWithin } from '../modules/settle-within.js';
-import { ReloadFailure } from '../util/errors.js';
+import { messageOf, ReloadFailure } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
 import type { Kind } from './kind.js';
 
@@ -28,6 +28,7 @@ export interface Plugin {
 export interface PluginKindOptions {
   registry: ModuleRegistry<object>;
   graph: ImportGraph;
+  runtime: ModuleRuntime;
   /** Bound on every lifecycle call. */
   timeoutMs: number;
   /** The config `initialize(config)` receives; a change is passed to the active plugin's `updateConfig()`. */
@@ -43,18 +44,22 @@ const PLUGIN_FILE = /^([^/]+?)(?:\/index)?\.(?:[cm]?js|[cm]?ts)$/;
  * old one → switch. A new version that fails any step is cleaned up and the old one keeps serving.
  */
 export function pluginKind(options: PluginKindOptions): Kind<Plugin> {
-  const { registry, graph, timeoutMs, configs, logger } = options;
-  const modules = moduleKindParts(PLUGIN_FILE, graph);
+  const { registry, graph, runtime, timeoutMs, configs, logger } = options;
+  const modules = moduleKindParts('plugin', PLUGIN_FILE, graph, runtime);
   /** The committed version of each plugin, for config changes. */
   const active = new Map<string, Plugin>();
   const call = (plugin: Plugin, name: keyof Plugin['lifecycle'], ...args: unknown[]) =>
-    settleWithin(`${name}()`, timeoutMs, () => plugin.lifecycle[name]?.apply(plugin.instance, args)).catch((error: unknown) => {
-      throw error instanceof ReloadFailure ? error : failureAt(error, plugin.loaded.bundle, `${name}() failed`);
+    settleWithin(`${name}()`, timeoutMs, () =>
+      // The synchronous part runs bounded in the plugin's sandbox; settleWithin bounds the wait for the rest.
+      plugin.loaded.sandbox.run(`${name}() failed`, () => plugin.lifecycle[name]?.apply(plugin.instance, args)),
+    ).catch((error: unknown) => {
+      throw failureAt(error, plugin.loaded.bundle, `${name}() failed`);
     });
+  /** Cleans a version up, then clears the timers it left: it serves no more. */
   const cleanup = (id: string, plugin: Plugin) =>
-    call(plugin, 'cleanup').catch((error: unknown) =>
-      logger.warn(`cleanup() of plugin ${id} failed`, { error: error instanceof Error ? error.message : String(error) }),
-    );
+    call(plugin, 'cleanup')
+      .catch((error: unknown) => logger.warn(`cleanup() of plugin ${id} failed`, { error: messageOf(error) }))
+      .finally(() => plugin.loaded.sandbox.clearTimers());
 
   configs.onChange(async (name, config) => {
     const plugin = active.get(name);
@@ -107,10 +112,10 @@ export function pluginKind(options: PluginKindOptions): Kind<Plugin> {
 }
 
 /** A default or named export that is a plugin object or class; a module whose own exports are the lifecycle counts too. */
-function pluginObjectOf({ exports, bundle }: LoadedModule): object | undefined {
+function pluginObjectOf({ exports, sandbox }: LoadedModule): object | undefined {
   for (const candidate of [exports.default, exports, ...Object.values(exports)]) {
     if (isClass(candidate) && hasInitialize(candidate.prototype)) {
-      return runFromBundle(bundle, `new ${candidate.name || 'plugin'}() threw`, () => new candidate());
+      return sandbox.run(`new ${candidate.name || 'plugin'}() threw`, () => new candidate());
     }
     if (hasInitialize(candidate)) return candidate;
   }

@@ -1,6 +1,6 @@
-import { isClass, type ModuleExports, runFromBundle } from '../modules/evaluate-module.js';
+import { isClass, type ModuleExports } from '../modules/evaluate-module.js';
 import type { ImportGraph } from '../modules/import-graph.js';
-import { type LoadedModule, moduleKindParts } from '../modules/load-module.js';
+import { type LoadedModule, type ModuleRuntime, moduleKindParts } from '../modules/load-module.js';
 import type { ModuleRegistry } from '../modules/module-registry.js';
 import { ReloadFailure } from '../util/errors.js';
 import type { Kind } from './kind.js';
@@ -25,6 +25,7 @@ export interface Wizard {
 export interface WizardKindOptions {
   registry: ModuleRegistry<object>;
   graph: ImportGraph;
+  runtime: ModuleRuntime;
   onWizard?: OnWizard;
 }
 
@@ -37,8 +38,8 @@ const WIZARD_FILE = /^(.+)_wizard\.(?:[cm]?js|[cm]?ts)$/;
  * the wizards that import it.
  */
 export function wizardKind(options: WizardKindOptions): Kind<Wizard> {
-  const { registry, graph, onWizard } = options;
-  const modules = moduleKindParts(WIZARD_FILE, graph);
+  const { registry, graph, runtime, onWizard } = options;
+  const modules = moduleKindParts('wizard', WIZARD_FILE, graph, runtime);
   return {
     name: 'wizard',
     browser: false,
@@ -51,7 +52,7 @@ export function wizardKind(options: WizardKindOptions): Kind<Wizard> {
           file: source.path,
         });
       }
-      const instance = runFromBundle(loaded.bundle, `new ${wizardClass.name || 'wizard'}() threw`, () => new wizardClass());
+      const instance = loaded.sandbox.run(`new ${wizardClass.name || 'wizard'}() threw`, () => new wizardClass());
       return { loaded, wizardClass, instance };
     },
     apply(id, next) {
@@ -60,11 +61,16 @@ export function wizardKind(options: WizardKindOptions): Kind<Wizard> {
       }
       registry.serve(id, next.instance);
     },
-    rollback(id, previous) {
+    commit(_id, _next, previous) {
+      previous?.loaded.sandbox.clearTimers();
+    },
+    rollback(id, previous, failed) {
+      failed.loaded.sandbox.clearTimers();
       if (previous) registry.serve(id, previous.instance);
       else registry.withdraw(id);
     },
-    remove(id) {
+    remove(id, current) {
+      current.loaded.sandbox.clearTimers();
       registry.withdraw(id);
       graph.forget(id);
     },

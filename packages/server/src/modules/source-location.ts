@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { validate } from '@hothub/shared';
 import * as z from 'zod';
 import type { ReloadError } from '@hothub/shared';
+import { stackOf } from '../util/errors.js';
 import type { ModuleBundle } from './bundle-module.js';
 
 const SourceMapPayload = z.object({
@@ -12,9 +13,12 @@ const SourceMapPayload = z.object({
   mappings: z.string(),
 });
 
-/** The name stack traces give a bundle's code, so its frames can be told apart from Node's. */
+/**
+ * The name stack traces give a bundle's code, so its frames can be told apart from Node's, and
+ * an error thrown later (from a timer, a promise) can be traced to the module version that threw it.
+ */
 export function bundleFilename(bundle: ModuleBundle): string {
-  return `hothub-bundle:${bundle.entry}`;
+  return `hothub-bundle:${bundle.entry}#${bundle.version}`;
 }
 
 /**
@@ -23,7 +27,7 @@ export function bundleFilename(bundle: ModuleBundle): string {
  */
 export function locateError(error: unknown, bundle: ModuleBundle): Omit<ReloadError, 'message'> {
   const fallback = { file: bundle.entry };
-  const stack = error instanceof Error ? error.stack : undefined;
+  const stack = stackOf(error);
   const frame = stack ? framePattern(bundleFilename(bundle)).exec(stack) : null;
   if (!frame) return fallback;
   const parsed = validate(SourceMapPayload, safeJson(bundle.sourceMap), 'source map');

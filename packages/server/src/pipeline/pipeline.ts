@@ -50,6 +50,8 @@ export interface PipelineEventMap {
 export class Pipeline extends EventEmitter<PipelineEventMap> {
   readonly #queue = new KeyedQueue();
   readonly #active = new Map<string, ActiveArtifact>();
+  /** The version each serving one replaced, kept to come back to if the serving one fails later (`restore`). */
+  readonly #replaced = new Map<string, ActiveArtifact>();
   /** Last content tried per artifact, so a broken file is reported once, not on every re-check. */
   readonly #attempted = new Map<string, string>();
 
@@ -104,6 +106,39 @@ export class Pipeline extends EventEmitter<PipelineEventMap> {
     return outcome.status === 'event' ? outcome : this.#send(announced());
   }
 
+  /**
+   * The serving `version` of an artifact failed after its commit (its module threw from a timer or a
+   * promise): bring back the version it replaced (apply, check, commit) and send `reload_failed` with
+   * `trigger: 'runtime'`. Unchanged when `version` no longer serves. With no version to go back to, the
+   * failed one keeps serving and the event says `rolledBack: false`.
+   */
+  restore(kind: KindName, id: string, version: string, error: ReloadError): Promise<ReloadOutcome> {
+    const target = key(kind, id);
+    return this.#queue.run(target, async (): Promise<ReloadOutcome> => {
+      const failed = this.#active.get(target);
+      if (failed?.source.version !== version) return { status: 'unchanged' };
+      const previous = this.#replaced.get(target);
+      const rolledBack = previous !== undefined && (await this.#bringBack(this.#kind(kind), previous, failed));
+      return this.#send(this.log.failed({ kind, id, trigger: 'runtime', error, rolledBack }));
+    });
+  }
+
+  async #bringBack(kind: AnyKind, previous: ActiveArtifact, failed: ActiveArtifact): Promise<boolean> {
+    const target = key(previous.kind, previous.id);
+    try {
+      await kind.apply?.(previous.id, previous.artifact, failed.artifact);
+      await kind.check?.(previous.id, previous.artifact);
+    } catch (error) {
+      this.logger.error(`${target} failed, and so did the version before it: the failed one keeps serving`, { error: toReloadError(error).message });
+      await this.#rollback(kind, previous.id, failed, previous.artifact);
+      return false;
+    }
+    this.#active.set(target, { ...previous, loadedAt: Date.now(), reloadCount: failed.reloadCount + 1 });
+    this.#replaced.delete(target);
+    await this.#commit(kind, previous.id, previous.artifact, failed);
+    return true;
+  }
+
   #remove(kind: KindName, id: string, trigger: Trigger, numbering: Numbering): Promise<ReloadOutcome> {
     const target = key(kind, id);
     return this.#queue.run(target, async (): Promise<ReloadOutcome> => {
@@ -117,6 +152,7 @@ export class Pipeline extends EventEmitter<PipelineEventMap> {
       if (!current) return { status: 'unchanged' };
       await this.#kind(kind).remove?.(id, current.artifact);
       this.#active.delete(target);
+      this.#replaced.delete(target);
       const durationMs = elapsed(started);
       return this.#send(numbering.reloaded({ kind, id, version: current.source.version, trigger, durationMs, removed: true }));
     });
@@ -180,6 +216,7 @@ export class Pipeline extends EventEmitter<PipelineEventMap> {
       reloadCount: previous ? previous.reloadCount + 1 : 0,
     };
     this.#active.set(target, active);
+    if (previous) this.#replaced.set(target, previous);
     await this.#commit(kind, id, artifact, previous);
     if (request.content) await this.#restoreFile(file, request.content);
     return this.#send(

@@ -1,3 +1,4 @@
+import { types } from 'node:util';
 import type { ReloadError } from '@hothub/shared';
 
 /** A failure the pipeline reports to users as `reload_failed`, with where it happened when known. */
@@ -18,8 +19,18 @@ export class ReloadFailure extends Error {
 /** Turns anything thrown into the `error` field of `reload_failed`. */
 export function toReloadError(error: unknown, file?: string): ReloadError {
   if (error instanceof ReloadFailure) return { ...(file ? { file } : {}), ...error.toReloadError() };
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   return file ? { message, file } : { message };
+}
+
+/** The message of anything thrown, also of an error from another realm (a module's `vm` context), which is no `instanceof Error` here. */
+export function messageOf(error: unknown): string {
+  return types.isNativeError(error) ? error.message : String(error);
+}
+
+/** The stack of anything thrown that has one, whatever realm it comes from. */
+export function stackOf(error: unknown): string | undefined {
+  return types.isNativeError(error) ? error.stack : undefined;
 }
 
 /** Node's `code` of a system error, if any. */
