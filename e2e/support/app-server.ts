@@ -1,14 +1,42 @@
+import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
 import { onTestFinished } from 'vitest';
 
+type Body = string | (() => string | Promise<string>);
+
+export interface AppServerOptions {
+  /** Sent with every answer, e.g. a `Content-Security-Policy`. */
+  headers?: Record<string, string>;
+  /** Paths no route names are files under this folder (the folder the hub watches, say). */
+  root?: string;
+}
+
+const TYPES: Record<string, string> = { '.css': 'text/css', '.html': 'text/html', '.js': 'text/javascript' };
+
 /** The app's own web server, on another origin than the hub: path → [content type, body]. */
-export async function startAppServer(routes: Record<string, [string, string | (() => string)]>): Promise<string> {
+export async function startAppServer(routes: Record<string, [string, Body]>, options: AppServerOptions = {}): Promise<string> {
+  const answer = async (pathname: string): Promise<[string, string] | undefined> => {
+    const route = routes[pathname];
+    if (route) return [route[0], typeof route[1] === 'string' ? route[1] : await route[1]()];
+    if (!options.root) return undefined;
+    const file = normalize(join(options.root, decodeURIComponent(pathname)));
+    if (!file.startsWith(options.root + sep)) return undefined;
+    try {
+      return [TYPES[extname(file)] ?? 'application/octet-stream', await readFile(file, 'utf8')];
+    } catch {
+      return undefined;
+    }
+  };
   const server = createServer((req, res) => {
-    const route = routes[new URL(req.url ?? '/', 'http://x').pathname];
-    if (!route) return void res.writeHead(404).end();
-    const [type, body] = route;
-    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(typeof body === 'string' ? body : body());
+    answer(new URL(req.url ?? '/', 'http://x').pathname).then(
+      (found) => {
+        if (!found) return void res.writeHead(404, options.headers).end();
+        res.writeHead(200, { ...options.headers, 'content-type': found[0], 'cache-control': 'no-store' }).end(found[1]);
+      },
+      () => res.writeHead(500).end(),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));

@@ -6,5 +6,9 @@ declare global {
     hothub?: HubClient;
     /** A value a test sets to prove the page was not reloaded. */
     marker?: string;
+    /** Content-Security-Policy violations of the page, as `directive blocked-uri`. */
+    violations?: string[];
+    /** An element the app holds on to, to prove the SDK kept it. */
+    held?: Element;
   }
 }

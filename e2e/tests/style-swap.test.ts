@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { startAppServer } from '../support/app-server.js';
@@ -22,14 +22,16 @@ it('applies 20 consecutive stylesheet saves without reloading the page', async (
   expect(await page.evaluate(() => window.marker)).toBe('still here');
 });
 
-it('swaps a sheet linked by the app itself when its path ends with the sheet id', async () => {
+it('swaps a sheet the app links from its own origin at the public path of the styles folder', async () => {
   const { hub, root } = await startDemoHub();
   const page = await newPage();
+  await writeFile(join(root, 'styles/main.css'), '.title { color: rgb(1, 2, 3); }');
   const app = await startAppServer({
-    '/static/css/main.css': ['text/css', '.title { color: rgb(1, 2, 3); }'],
+    // The app serves the watched file under its own path, as a dev server would.
+    '/static/css/main.css': ['text/css', () => readFile(join(root, 'styles/main.css'), 'utf8')],
     '/': [
       'text/html',
-      `<link rel="stylesheet" href="/static/css/main.css"><h1 class="title">x</h1><script src="${hub.url}/hothub/client.js"></script>`,
+      `<link rel="stylesheet" href="/static/css/main.css"><h1 class="title">x</h1><script src="${hub.url}/hothub/client.js" data-style-path="/static/css/"></script>`,
     ],
   });
   await page.goto(`${app}/`);
@@ -39,6 +41,8 @@ it('swaps a sheet linked by the app itself when its path ends with the sheet id'
   await expect
     .poll(() => page.evaluate(() => getComputedStyle(document.querySelector('.title')!).color))
     .toBe('rgb(4, 5, 6)');
+  expect(await page.getAttribute('link', 'href')).toMatch(/\/static\/css\/main\.css\?hothub=/);
+  await expect.poll(() => page.locator('hothub-toasts li.success').textContent()).toContain('main.css reloaded (1 sheet)');
 });
 
 it('swaps a sheet linked inside an open shadow root', async () => {

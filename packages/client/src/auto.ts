@@ -11,7 +11,8 @@ declare global {
 
 // Classic-script entry: connect back to the hub that served this file, configured by the tag:
 // `data-toasts="false"` turns the toasts off, `data-subscribe="style,theme/dark"` narrows the events,
-// `data-token` carries the hub's bearer token (`--token`).
+// `data-token` carries the hub's bearer token (`--token`), `data-style-path="/css/"` says where the app
+// serves the hub's `styles/` folder (default `/styles/`).
 const script = document.currentScript instanceof HTMLScriptElement ? document.currentScript : null;
 const url = script?.src ? hubUrlFromScript(script.src) : location.origin;
 const entries = (script?.dataset.subscribe ?? '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -21,5 +22,6 @@ window.hothub ??= connect({
   url,
   toasts: script?.dataset.toasts !== 'false',
   ...(script?.dataset.token ? { token: script.dataset.token } : {}),
+  ...(script?.dataset.stylePath ? { publicPaths: { style: script.dataset.stylePath } } : {}),
   ...(entries.length ? { subscribe: { kinds: entries.filter(isKind), ids: entries.filter((e) => e.includes('/')) } } : {}),
 });

@@ -14,7 +14,9 @@ import {
 import { io, type Socket } from 'socket.io-client';
 import { ComponentHost, MountFailure } from './apply/component.js';
 import { createUpdateQueue } from './apply/queue.js';
-import { openShadowRoots } from './apply/shadow-roots.js';
+import type { Effect } from './apply/effect.js';
+import { sheetRoots } from './apply/sheet-roots.js';
+import type { SheetSource } from './apply/sheet-match.js';
 import { applyStyle } from './apply/style.js';
 import { ThemeController } from './apply/theme.js';
 import { SeqTracker } from './connection/seq-tracker.js';
@@ -31,6 +33,12 @@ export interface HubClientOptions {
   subscribe?: Subscription;
   /** The hub's bearer token, when it runs with `--token`. */
   token?: string;
+  /**
+   * Where the app itself serves the hub's folders, when it links them from its own origin:
+   * `{ style: '/css/' }` makes `<link href="/css/main.css">` the sheet `styles/main.css`.
+   * Default `/styles/`. Links to the hub's `/assets/style/…` always match.
+   */
+  publicPaths?: { style?: string };
 }
 
 /** What `hub.on()` can listen to. */
@@ -89,6 +97,7 @@ export function connect(options: HubClientOptions = {}): HubClient {
   const enqueue = createUpdateQueue((error) => console.error('[hothub] could not apply an update', error));
 
   const failed = (event: ReloadFailed) => {
+    failing.add(`${event.kind}/${event.id}`);
     notes.failed(event);
     emitter.emit('reload_failed', event);
   };
@@ -100,39 +109,53 @@ export function connect(options: HubClientOptions = {}): HubClient {
       if (!ack.ok) console.warn(`[hothub] the hub refused a failure report: ${ack.error}`);
     });
   };
+  const sheets: SheetSource = { hubUrl, publicPath: options.publicPaths?.style ?? '/styles/' };
+  /** Targets whose latest update failed here, so undoing the broken save can clear the failure. */
+  const failing = new Set<string>();
   const components = new ComponentHost(hubUrl, (failure) => applyFailed('component', failure.id, failure.error));
   const theme = new ThemeController(hubUrl);
 
   const apply = async (event: Reloaded) => {
     const key = `${event.kind}/${event.id}`;
-    if (applied.get(key) === (event.url ?? event.version)) return;
+    if (applied.get(key) === (event.url ?? event.version)) {
+      // The page has this version: nothing to apply, unless it also shows a failure for it (a save undone).
+      if (failing.delete(key)) {
+        notes.recovered(event);
+        emitter.emit('reloaded', event);
+      }
+      return;
+    }
+    let effect: Effect;
     try {
-      await applyReloaded(event);
+      effect = await applyReloaded(event);
     } catch (error) {
       const reason = error instanceof MountFailure ? error.error : { message: error instanceof Error ? error.message : String(error) };
       return applyFailed(event.kind, event.id, reason, event);
     }
     applied.set(key, event.url ?? event.version);
-    notes.reloaded(event);
+    failing.delete(key);
+    notes.reloaded(event, effect);
     emitter.emit('reloaded', event);
   };
 
-  const applyReloaded = async (event: Reloaded): Promise<void> => {
+  const applyReloaded = async (event: Reloaded): Promise<Effect> => {
     switch (event.kind) {
-      case 'style':
+      case 'style': {
         // A deleted sheet stays in the page as it last was, like any last good version.
-        if (!event.removed) await Promise.all([document, ...openShadowRoots()].map((root) => applyStyle(event, hubUrl, root)));
-        return;
+        if (event.removed) return { type: 'applied' };
+        const counts = await Promise.all(sheetRoots().map((root) => applyStyle(event, sheets, root)));
+        return { type: 'sheets', count: counts.reduce((sum, n) => sum + n, 0) };
+      }
       case 'theme':
-        return theme.reload(event);
+        return (await theme.reload(event)) || event.removed ? { type: 'applied' } : { type: 'inactive' };
       case 'component':
         if (!event.removed && event.url) await components.reload(event.id, event.url);
-        return;
+        return { type: 'applied' };
       case 'wizard':
       case 'plugin':
       case 'config':
         // Server-side kinds: the page is only told.
-        return;
+        return { type: 'applied' };
       default: {
         const never: never = event.kind;
         throw new Error(`unknown kind ${String(never)}`);

@@ -7,16 +7,17 @@ const STORAGE_KEY = 'hothub:theme';
 
 /**
  * The active theme: named by `hub.setTheme(name)` or `<html data-hothub-theme="name">`,
- * remembered in localStorage so it survives a reload, and applied as one `<style>` at the end of
- * `<head>` (after the app's sheets, so its custom properties win).
+ * remembered in localStorage so it survives a reload, and applied as one constructed sheet in
+ * `document.adoptedStyleSheets`. Adopted sheets come after every `<link>` and `<style>` of the
+ * document in the cascade, so the theme's custom properties beat the app's own `:root` ones
+ * whenever the app's sheets load; and a CSP without `'unsafe-inline'` does not block them.
+ * (`@import` is not allowed in a constructed sheet: a theme file must be self-contained.)
  */
 export class ThemeController {
   #name: string | null = null;
-  readonly #style = document.createElement('style');
+  readonly #sheet = new CSSStyleSheet();
 
-  constructor(private readonly hubUrl: string) {
-    this.#style.setAttribute('data-hothub-theme-style', '');
-  }
+  constructor(private readonly hubUrl: string) {}
 
   get name(): string | null {
     return this.#name;
@@ -45,16 +46,18 @@ export class ThemeController {
     if (this.#name === name) this.#apply(css);
   }
 
-  /** A theme was saved: re-applied when it is the active one. */
-  async reload(event: Reloaded): Promise<void> {
-    if (event.id !== this.#name || event.removed) return;
+  /** A theme was saved: re-applied when it is the active one. Resolves to whether it was. */
+  async reload(event: Reloaded): Promise<boolean> {
+    if (event.id !== this.#name || event.removed) return false;
     const css = event.content ?? (event.url ? await fetchText(assetHref(this.hubUrl, event.url)) : undefined);
-    if (css !== undefined && this.#name === event.id) this.#apply(css);
+    if (css === undefined || this.#name !== event.id) return false;
+    this.#apply(css);
+    return true;
   }
 
   #apply(css: string): void {
-    this.#style.textContent = css;
-    if (this.#style.parentNode !== document.head || this.#style.nextSibling) document.head.append(this.#style);
+    this.#sheet.replaceSync(css);
+    if (!document.adoptedStyleSheets.includes(this.#sheet)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.#sheet];
   }
 }
 

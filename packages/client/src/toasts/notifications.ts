@@ -1,5 +1,6 @@
 import type { Reloaded, ReloadError, ReloadFailed } from '@hothub/shared';
-import type { Toaster } from './toaster.js';
+import type { Effect } from '../apply/effect.js';
+import type { Passing, Toaster } from './toaster.js';
 
 /** What the toasts say about hub events: the words live here, the rendering in `Toaster`. */
 export class Notifications {
@@ -7,9 +8,18 @@ export class Notifications {
 
   constructor(private readonly toaster: Toaster | undefined) {}
 
-  reloaded(event: Reloaded): void {
+  /** `event` was applied here with `effect`: a green note only when something on this page changed. */
+  reloaded(event: Reloaded, effect: Effect): void {
     this.toaster?.clear(targetOf(event));
-    if (!event.removed) this.toaster?.success(`${event.kind} ${event.id}`);
+    if (event.removed) return;
+    const [tone, title] = describeEffect(event, effect);
+    this.toaster?.note(tone, `${event.kind} ${event.id}`, title);
+  }
+
+  /** A failing target is back to the version this page already has (a broken save undone). */
+  recovered(event: Reloaded): void {
+    this.toaster?.clear(targetOf(event));
+    this.toaster?.note('neutral', `${event.kind} ${event.id}`, `${event.kind} ${event.id} fixed: this page already has this version`);
   }
 
   failed(event: ReloadFailed): void {
@@ -25,6 +35,23 @@ export class Notifications {
     if (!this.#lost) return;
     this.#lost = false;
     this.toaster?.flash('connection', 'Connection to the hub restored');
+  }
+}
+
+function describeEffect(event: Reloaded, effect: Effect): [Passing, string] {
+  switch (effect.type) {
+    case 'sheets':
+      return effect.count === 0
+        ? ['neutral', `${event.id}: not used on this page`]
+        : ['success', `${event.id} reloaded (${effect.count} ${effect.count === 1 ? 'sheet' : 'sheets'})`];
+    case 'inactive':
+      return ['neutral', `${event.kind} ${event.id}: not active on this page`];
+    case 'applied':
+      return ['success', `Reloaded ${event.kind} ${event.id}`];
+    default: {
+      const never: never = effect;
+      throw new Error(`unknown effect ${String(never)}`);
+    }
   }
 }
 

@@ -5,6 +5,7 @@ ol{position:fixed;right:16px;bottom:16px;z-index:2147483647;display:flex;flex-di
 li{display:flex;gap:10px;align-items:flex-start;padding:10px 12px;border-radius:8px;background:#111827;color:#f9fafb;box-shadow:0 6px 24px rgb(0 0 0/.25);border-left:4px solid #22c55e;animation:in .18s ease-out}
 li.failure{border-left-color:#ef4444}
 li.warning{border-left-color:#f59e0b}
+li.neutral{border-left-color:#6b7280}
 .body{flex:1;min-width:0}
 .title{font-weight:600}
 .detail{margin-top:2px;color:#d1d5db;white-space:pre-wrap;word-break:break-word;font-family:ui-monospace,monospace;font-size:12px}

@@ -1,32 +1,47 @@
 import { TOAST_CSS } from './toast-css.js';
 
-/** How long a success stays up after the latest change it reports. */
-const SUCCESS_MS = 2000;
-/** Names listed in a grouped success before "and N more". */
+/** How long a passing note stays up after the latest change it reports. */
+const PASSING_MS = 2000;
+/** Names listed in a grouped note before "and N more". */
 const LISTED = 3;
 
-type Tone = 'success' | 'failure' | 'warning';
+type Tone = 'success' | 'neutral' | 'failure' | 'warning';
+/** Notes that go away by themselves: something changed here (success), or nothing had to (neutral). */
+export type Passing = 'success' | 'neutral';
+
+interface Group {
+  element: HTMLLIElement;
+  entries: { name: string; title: string }[];
+  timer: number;
+}
+
+/** Title of a note grouping several changes. */
+const GROUPED: Record<Passing, (count: number) => string> = {
+  success: (count) => `Reloaded ${count} changes`,
+  neutral: (count) => `${count} changes, nothing to update on this page`,
+};
 
 /**
- * The SDK's notifications, in a shadow root appended to `<body>` when first needed. Successes of
- * a burst merge into one toast; failures stay, one per target, until that target reloads or the
- * user dismisses them.
+ * The SDK's notifications, in a shadow root appended to `<body>` when first needed. Passing notes
+ * of a burst merge into one toast per tone; failures stay, one per target, until that target
+ * reloads or the user dismisses them.
  */
 export class Toaster {
   #list: HTMLOListElement | undefined;
-  #success: { element: HTMLLIElement; names: string[]; timer: number } | undefined;
+  readonly #groups = new Map<Passing, Group>();
   readonly #sticky = new Map<string, HTMLLIElement>();
 
-  /** `name` reloaded: shown alone, or merged into the success already showing. */
-  success(name: string): void {
-    const current = this.#success;
-    const names = current ? [...current.names.filter((n) => n !== name), name] : [name];
-    const title = names.length === 1 ? `Reloaded ${name}` : `Reloaded ${names.length} changes`;
-    const detail = names.length === 1 ? '' : `${names.slice(0, LISTED).join(', ')}${names.length > LISTED ? ` and ${names.length - LISTED} more` : ''}`;
-    const element = current?.element ?? this.#add('success');
-    fill(element, title, detail, () => this.#dropSuccess());
+  /** `name` changed: `title` shown alone, or merged into the note of the same tone already showing. */
+  note(tone: Passing, name: string, title: string): void {
+    const current = this.#groups.get(tone);
+    const entries = [...(current?.entries.filter((e) => e.name !== name) ?? []), { name, title }];
+    const names = entries.map((e) => e.name);
+    const heading = entries.length === 1 ? title : GROUPED[tone](entries.length);
+    const detail = entries.length === 1 ? '' : `${names.slice(0, LISTED).join(', ')}${names.length > LISTED ? ` and ${names.length - LISTED} more` : ''}`;
+    const element = current?.element ?? this.#add(tone);
+    fill(element, heading, detail, () => this.#drop(tone));
     if (current) clearTimeout(current.timer);
-    this.#success = { element, names, timer: window.setTimeout(() => this.#dropSuccess(), SUCCESS_MS) };
+    this.#groups.set(tone, { element, entries, timer: window.setTimeout(() => this.#drop(tone), PASSING_MS) });
   }
 
   /** A sticky toast for `key` (a failing target, the lost connection), replacing the one it had. */
@@ -44,7 +59,7 @@ export class Toaster {
     const element = this.sticky(key, 'success', title);
     window.setTimeout(() => {
       if (this.#sticky.get(key) === element) this.clear(key);
-    }, SUCCESS_MS);
+    }, PASSING_MS);
   }
 
   clear(key: string): void {
@@ -52,11 +67,12 @@ export class Toaster {
     this.#sticky.delete(key);
   }
 
-  #dropSuccess(): void {
-    if (!this.#success) return;
-    clearTimeout(this.#success.timer);
-    this.#success.element.remove();
-    this.#success = undefined;
+  #drop(tone: Passing): void {
+    const group = this.#groups.get(tone);
+    if (!group) return;
+    clearTimeout(group.timer);
+    group.element.remove();
+    this.#groups.delete(tone);
   }
 
   #add(tone: Tone): HTMLLIElement {
@@ -70,12 +86,14 @@ export class Toaster {
     if (this.#list?.isConnected) return this.#list;
     const host = document.createElement('hothub-toasts');
     const root = host.attachShadow({ mode: 'open' });
-    const style = document.createElement('style');
-    style.textContent = TOAST_CSS;
+    // A constructed sheet, not a <style>: a CSP without 'unsafe-inline' blocks the latter.
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(TOAST_CSS);
+    root.adoptedStyleSheets = [sheet];
     const list = document.createElement('ol');
     list.setAttribute('aria-live', 'polite');
     list.setAttribute('aria-label', 'hothub notifications');
-    root.append(style, list);
+    root.append(list);
     (document.body ?? document.documentElement).append(host);
     this.#list = list;
     return list;
