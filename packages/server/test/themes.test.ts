@@ -28,6 +28,17 @@ describe('theme reload', () => {
     expect(await (await fetch(`${hub.url}/assets/theme/paper.css`)).text()).toBe(':root { --bg: white; }');
   });
 
+  it('refuses a CSS theme that does not parse, naming line and column, and keeps serving the old one', async () => {
+    const root = await tempRoot({ 'themes/paper.css': ':root { --bg: white; }' });
+    const hub = await startHub({ root });
+    const client = await connectClient(hub.url!);
+    await write(root, 'themes/paper.css', ':root {\n  --bg: ivory;\n  --fg: "black;\n}\n');
+    await eventually(() => expect(client.failed).toHaveLength(1));
+    expect(client.failed[0]).toMatchObject({ kind: 'theme', id: 'paper', error: { message: 'invalid CSS: Unclosed string', line: 3, column: 9 } });
+    expect(client.reloaded).toEqual([]);
+    expect(await (await fetch(`${hub.url}/assets/theme/paper.css`)).text()).toBe(':root { --bg: white; }');
+  });
+
   it('reports invalid JSON with line and column and keeps the old theme', async () => {
     const root = await tempRoot({ 'themes/dark.json': dark });
     const hub = await startHub({ root });

@@ -1,6 +1,8 @@
 import { load as loadYaml, YAMLException } from 'js-yaml';
 import { type ParseError, parse as parseJsonc, printParseErrorCode } from 'jsonc-parser';
+import { decodeUtf8 } from '../util/decode-utf8.js';
 import { ReloadFailure } from '../util/errors.js';
+import { positionAt } from '../util/text-position.js';
 
 export type ConfigFormat = 'json' | 'yaml';
 
@@ -10,8 +12,6 @@ export type ConfigFormat = 'json' | 'yaml';
  * memory, but anything that walks it (validation, diffs) would take forever: past this, it fails.
  */
 export const YAML_EXPANSION_ALLOWANCE = 100_000;
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** A config document: keys at the top, as every config file must have. */
 export type ConfigData = Record<string, unknown>;
@@ -23,12 +23,7 @@ export type ConfigData = Record<string, unknown>;
  * parseConfig(Buffer.from('port: 8080\n'), 'yaml', '/app/config/app.yaml'); // { port: 8080 }
  */
 export function parseConfig(bytes: Uint8Array, format: ConfigFormat, file: string): ConfigData {
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    throw new ReloadFailure(`${file} is not valid UTF-8: save it with UTF-8 encoding`, { file });
-  }
+  const text = decodeUtf8(bytes, file);
   const data = format === 'json' ? parseJson(text, file) : parseYaml(text, file);
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new ReloadFailure(`${file} must hold keys at the top level (an object), not ${describe(data)}`, { file, line: 1, column: 1 });
@@ -77,12 +72,6 @@ function expandsWithin(root: unknown, limit: number): boolean {
     if (typeof value === 'object' && value !== null) for (const child of Object.values(value)) stack.push(child);
   }
   return true;
-}
-
-/** 1-based line and column of a character offset. */
-function positionAt(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }
 
 /** `CommaExpected` → `comma expected`. */

@@ -2,6 +2,7 @@ import { contentHash } from '../util/content-hash.js';
 import type { Kind } from './kind.js';
 import { ServedAsset } from './served-asset.js';
 import { assetUrl } from './style.js';
+import { checkStylesheet } from './stylesheet-check.js';
 import { parseTokens, tokensToCss } from './theme-tokens.js';
 
 const THEME_FILE = /^(.+)\.(json|css)$/;
@@ -9,7 +10,7 @@ const THEME_FILE = /^(.+)\.(json|css)$/;
 /**
  * `themes/<name>.json` (design tokens, applied as CSS custom properties on `:root`) or
  * `themes/<name>.css`. Either way the page gets CSS, from `/assets/theme/<name>.css`
- * or, up to `inlineLimit` bytes, inside the `reloaded` event.
+ * or, up to `inlineLimit` bytes, inside the `reloaded` event. A CSS theme is checked as stylesheets are.
  */
 export function themeKind(inlineLimit: number): Kind<ServedAsset> {
   return {
@@ -17,8 +18,9 @@ export function themeKind(inlineLimit: number): Kind<ServedAsset> {
     browser: true,
     idOf: (relPath) => THEME_FILE.exec(relPath)?.[1],
     load(source) {
-      const text = source.bytes.toString('utf8');
-      const css = source.relPath.endsWith('.json') ? tokensToCss(parseTokens(text, source.path)) : text;
+      const css = source.relPath.endsWith('.json')
+        ? tokensToCss(parseTokens(source.bytes.toString('utf8'), source.path))
+        : checkStylesheet(source.bytes, source.path);
       return new ServedAsset('text/css', css, contentHash(css));
     },
     versionOf: (theme) => theme.version,
