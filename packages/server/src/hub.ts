@@ -5,6 +5,7 @@ import type { Server as HttpServer } from 'node:http';
 import { join, relative, resolve } from 'node:path';
 import type { KindName, Reloaded, ReloadFailed, Trigger } from '@hothub/shared';
 import type { Express } from 'express';
+import { accessPolicy } from './access/access-policy.js';
 import type { ClusterEntry } from './cluster/cluster-entry.js';
 import { LeaderGate } from './cluster/leader-gate.js';
 import { type History, openHistory } from './cluster/open-history.js';
@@ -318,7 +319,8 @@ export class Hub extends EventEmitter<HubEventMap> {
         this.#clientFailures.record(failure);
         this.emit('client_failed', failure);
       },
-      access: { origins: this.settings.corsOrigins, token: this.settings.token },
+      access: accessPolicy(this.settings),
+      onRefused: (hint: string) => this.#logger.channel('hothub:access').warn(`socket refused: ${hint}`),
       handshakeLimit: this.settings.rateLimit,
     };
     if (this.#server) {

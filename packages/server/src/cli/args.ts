@@ -17,7 +17,11 @@ Options:
                     token required, JSON logs                         HOTHUB_MODE
   --token T         bearer token for POST /reload and socket handshakes HOTHUB_TOKEN
                     (prefer the variable: flags show up in ps)
-  --cors-origin O   origin allowed to call the API and connect, repeatable HOTHUB_CORS_ORIGIN (a,b)
+  --cors-origin O   origin allowed to read assets and API and connect, besides
+                    loopback pages and the hub's own, repeatable  HOTHUB_CORS_ORIGIN (a,b)
+  --allowed-host H  Host name allowed besides loopback names and IPs, repeatable;
+                    .example.com adds subdomains; all turns the check off (unsafe)
+                                                                    HOTHUB_ALLOWED_HOST (a,b)
   --webhook-secret S  HMAC-SHA256 key of POST /webhook               HOTHUB_WEBHOOK_SECRET
   --periodic SECONDS  reload whatever changed on disk every SECONDS   HOTHUB_PERIODIC
   --redis URL       redis://HOST:PORT: join the other hubs on that Redis HOTHUB_REDIS
@@ -52,6 +56,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
       mode: { type: 'string' },
       token: { type: 'string' },
       'cors-origin': { type: 'string', multiple: true },
+      'allowed-host': { type: 'string', multiple: true },
       'webhook-secret': { type: 'string' },
       periodic: { type: 'string' },
       redis: { type: 'string' },
@@ -69,6 +74,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     mode: values.mode,
     token: values.token,
     corsOrigins: values['cors-origin'],
+    allowedHosts: values['allowed-host'],
     webhookSecret: values['webhook-secret'],
     periodic: values.periodic,
     redis: values.redis,
@@ -86,7 +92,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
   };
 }
 
-/** `corsOrigins` → `cors-origin`: the flag a settings key comes from. */
+/** `corsOrigins` → `cors-origin`, `allowedHosts` → `allowed-host`: the flag a settings key comes from. */
 function flagName(key: string): string {
-  return key.replace(/Origins$/, 'Origin').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  return key.replace(/(Origin|Host)s$/, '$1').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }

@@ -16,7 +16,7 @@ export function assetsRouter(pipeline: Pipeline, folders: KindFolders): Router {
     const asset = await resolveAssetRequest(req, folders, pipeline);
     if (!asset || !isBrowserKind(asset.kind)) return notFound(res);
     const { file, active } = asset;
-    res.set({ 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-cache' });
+    res.set('Cache-Control', 'no-cache');
     if (active) {
       res.set('ETag', `"${active.source.version}"`);
       return res.type(extname(file) || 'application/octet-stream').send(active.source.bytes);

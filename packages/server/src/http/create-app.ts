@@ -4,10 +4,12 @@ import type { Registry } from '../modules/module-registry.js';
 import type { HubOps } from '../ops/hub-ops.js';
 import type { Pipeline } from '../pipeline/pipeline.js';
 import type { KindFolders } from '../watch/kind-folders.js';
+import { accessPolicy } from '../access/access-policy.js';
 import { assetsRouter } from './assets.js';
 import { clientScriptRouter } from './client-script.js';
 import { cors } from './cors.js';
 import { demoPageRouter } from './demo-page.js';
+import { hostCheck } from './host-check.js';
 import { errorHandler, notFoundHandler } from './http-error.js';
 import { modulesRouter } from './modules.js';
 import { opsRouter } from './ops-router.js';
@@ -31,7 +33,9 @@ export interface AppContext {
 export function createApp(context: AppContext): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use(cors({ origins: context.ops.settings.corsOrigins, token: context.ops.settings.token }));
+  const access = accessPolicy(context.ops.settings);
+  app.use(hostCheck(access));
+  app.use(cors(access));
   app.use(pathSafety);
   // Before the JSON parser: these routes check rate limit, token or signature before reading a body.
   app.use(opsRouter(context.ops));

@@ -15,7 +15,7 @@ export function servedAssetsRouter(pipeline: Pipeline, folders: KindFolders): Ro
   router.get(`${ASSETS_PATH}/:kind/*path`, async (req, res, next) => {
     const artifact = (await resolveAssetRequest(req, folders, pipeline))?.active?.artifact;
     if (!(artifact instanceof ServedAsset)) return next();
-    res.set({ 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-cache', ETag: `"${artifact.version}"` });
+    res.set({ 'Cache-Control': 'no-cache', ETag: `"${artifact.version}"` });
     res.type(artifact.contentType).send(artifact.body);
   });
   return router;

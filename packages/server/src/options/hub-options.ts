@@ -20,6 +20,10 @@ const debounce = z.coerce.number().int().min(0).max(60_000);
 const origin = z.string().refine((value) => URL.canParse(value) && new URL(value).origin === value, {
   message: 'must be an origin such as http://localhost:5173 (scheme, host and port, no path)',
 });
+// A host name (`.example.com`: it and its subdomains), or `all` to turn the Host check off.
+const allowedHost = z.string().regex(/^(all|true|\.?[a-z0-9-]+(\.[a-z0-9-]+)*)$/i, {
+  message: 'must be a host name such as dev.example.com, .example.com for it and its subdomains, or all (unsafe)',
+});
 const redisUrl = z.string().refine((value) => URL.canParse(value) && /^rediss?:$/.test(new URL(value).protocol), {
   message: 'must be a Redis URL such as redis://127.0.0.1:6379',
 });
@@ -45,6 +49,8 @@ export const HubSettings = z
     webhookSecret: z.string().min(1).refine(validWebhookSecret, WHSEC_RULE),
     /** Origins allowed to call the API and connect sockets from a browser. */
     corsOrigins: z.array(origin),
+    /** `Host` names allowed besides loopback names, IP addresses and the bound host (DNS rebinding guard). */
+    allowedHosts: z.array(allowedHost),
     /** Seconds between periodic reloads of everything that changed on disk. */
     periodic: z.coerce.number().min(0.01).max(86_400),
     /** Redis that joins hubs into one cluster (`redis://host:port`, `rediss://` for TLS). */
@@ -78,6 +84,7 @@ export interface ResolvedSettings {
   token?: string;
   webhookSecret?: string;
   corsOrigins: string[];
+  allowedHosts: string[];
   periodic?: number;
   redis?: string;
   alerts: AlertThresholds;
@@ -110,6 +117,7 @@ export function resolveSettings(...layers: HubSettings[]): ResolvedSettings {
     ...(merged.token ? { token: merged.token } : {}),
     ...(merged.webhookSecret ? { webhookSecret: merged.webhookSecret } : {}),
     corsOrigins: merged.corsOrigins ?? [],
+    allowedHosts: merged.allowedHosts ?? [],
     ...(merged.periodic ? { periodic: merged.periodic } : {}),
     ...(merged.redis ? { redis: merged.redis } : {}),
     alerts: { ...DEFAULT_ALERT_THRESHOLDS, ...merged.alerts },

@@ -12,6 +12,7 @@ export function readSettingsEnv(env: NodeJS.ProcessEnv): HubSettings {
     token: env.HOTHUB_TOKEN,
     webhookSecret: env.HOTHUB_WEBHOOK_SECRET,
     corsOrigins: env.HOTHUB_CORS_ORIGIN?.split(',').map((origin) => origin.trim()),
+    allowedHosts: env.HOTHUB_ALLOWED_HOST?.split(',').map((host) => host.trim()),
     periodic: env.HOTHUB_PERIODIC,
     redis: env.HOTHUB_REDIS,
     pluginTimeout: env.HOTHUB_PLUGIN_TIMEOUT,

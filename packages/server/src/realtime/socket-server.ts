@@ -1,21 +1,23 @@
 import type { Server as HttpServer } from 'node:http';
 import { type ClientToServerEvents, SOCKET_PATH, type ServerToClientEvents, type SocketData } from '@hothub/shared';
 import { Server } from 'socket.io';
-import type { CorsPolicy } from '../http/cors.js';
+import type { AccessPolicy } from '../access/access-policy.js';
 import { DEFAULT_RATE_LIMIT } from '../ops/rate-limit-settings.js';
 import type { HubEvent } from '../pipeline/event-log.js';
 import type { WindowLimit } from '../util/fixed-windows.js';
 import { throttleFailedHandshakes } from './handshake-throttle.js';
 import { eventRooms } from './rooms.js';
-import { OPEN_ACCESS, requireHandshakeToken, socketAccessOptions } from './socket-access.js';
+import { DEFAULT_ACCESS, requireHandshakeToken, socketAccessOptions } from './socket-access.js';
 import { EventLimits, engineLimits } from './socket-limits.js';
 import { type SessionOptions, sendEvent, startSession, validateHandshake } from './socket-session.js';
 
 export type HubSocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 export interface RealtimeOptions extends SessionOptions {
-  /** Who may connect: origin allowlist and token (default: anyone). */
-  access?: CorsPolicy;
+  /** Who may connect: hosts, origins and token (default: loopback pages, no token). */
+  access?: AccessPolicy;
+  /** A handshake was refused for its `Host` or `Origin`: the one-line hint, for the log. */
+  onRefused?(hint: string): void;
   /** Failed token checks allowed per address and window before every handshake from it is refused (default: HTTP's rate limit). */
   handshakeLimit?: WindowLimit;
 }
@@ -26,10 +28,11 @@ export function createSocketServer(http: HttpServer, options: RealtimeOptions): 
     path: SOCKET_PATH,
     serveClient: false,
     ...engineLimits(),
-    ...socketAccessOptions(options.access ?? OPEN_ACCESS),
+    ...socketAccessOptions(options.access ?? DEFAULT_ACCESS, options.onRefused),
   });
-  io.use(throttleFailedHandshakes(requireHandshakeToken(options.access?.token), options.handshakeLimit ?? DEFAULT_RATE_LIMIT));
+  // Validated once, first: the token check reads the validated handshake, so a bad field is named as such.
   io.use(validateHandshake);
+  io.use(throttleFailedHandshakes(requireHandshakeToken(options.access?.token), options.handshakeLimit ?? DEFAULT_RATE_LIMIT));
   const events = new EventLimits();
   io.on('connection', (socket) => {
     events.watch(socket);
