@@ -57,7 +57,8 @@ describe('GET /reload/history', () => {
     const hub = await startHub({ root, mode: 'prod', token: 'history-token', periodic: 0.05 });
     await write(root, 'styles/b.css', 'b { color: teal }');
     await eventually(async () => {
-      const { events } = await json(await fetch(`${hub.url}/reload/history?trigger=periodic`), ReloadHistory);
+      const headers = { authorization: 'Bearer history-token' };
+      const { events } = await json(await fetch(`${hub.url}/reload/history?trigger=periodic`, { headers }), ReloadHistory);
       expect(events.map((e) => e.payload.id)).toEqual(['b.css']);
     });
     expect(await (await fetch(`${hub.url}/assets/style/b.css`)).text()).toBe('b { color: teal }');

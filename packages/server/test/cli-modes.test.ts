@@ -42,7 +42,7 @@ describe('--mode prod', () => {
     await expectError(await post(`${url}/reload`, { target: 'style' }, { authorization: 'Bearer wrong' }), 403, 'forbidden');
     const reloaded = await json(await post(`${url}/reload`, { target: 'style' }, { authorization: `Bearer ${TOKEN}` }), ReloadResult);
     expect(reloaded.events.map((e) => e.payload.trigger)).toEqual(['api']);
-    const history = await json(await fetch(`${url}/reload/history`), ReloadHistory);
+    const history = await json(await fetch(`${url}/reload/history`, { headers: { authorization: `Bearer ${TOKEN}` } }), ReloadHistory);
     expect(history.events.map((e) => e.payload.trigger)).toEqual(['api', 'startup']);
     expect(await (await fetch(`${url}/assets/style/main.css`)).text()).toBe('a { color: blue }');
 
@@ -62,7 +62,7 @@ describe('--mode prod', () => {
     const url = await jsonListeningUrl(run);
     await write(root, 'styles/main.css', 'a { color: green }');
     await eventually(async () => {
-      const history = await json(await fetch(`${url}/reload/history?trigger=periodic`), ReloadHistory);
+      const history = await json(await fetch(`${url}/reload/history?trigger=periodic`, { headers: { authorization: `Bearer ${TOKEN}` } }), ReloadHistory);
       expect(history.events.map((e) => e.payload.id)).toEqual(['main.css']);
     });
     const body = JSON.stringify({ target: 'style/main.css' });

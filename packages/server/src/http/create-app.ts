@@ -44,7 +44,7 @@ export function createApp(context: AppContext): Express {
   app.use(clientScriptRouter());
   app.use(servedAssetsRouter(context.pipeline, context.folders));
   app.use(assetsRouter(context.pipeline, context.folders));
-  app.use(modulesRouter(context.wizards, context.plugins));
+  app.use(modulesRouter(context.wizards, context.plugins, [requireToken(context.ops.settings.token)]));
   app.use(demoPageRouter(context.root));
   app.use(notFoundHandler);
   app.use(errorHandler({ exposeStack: context.ops.settings.mode === 'dev' }));

@@ -22,7 +22,7 @@ export function opsRouter(ops: HubOps): Router {
     statusRouter(ops),
     metricsRouter(ops),
     reloadRouter(ops, [limit, requireToken(ops.settings.token)]),
-    historyRouter(ops),
+    historyRouter(ops, [requireToken(ops.settings.token)]),
     statisticsRouter(ops),
     webhookRouter(ops, [limit]),
     openApiRouter(),

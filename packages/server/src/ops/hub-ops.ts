@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { ActiveAlert, HealthReport, HistoryQuery, HubStatus, ReloadStatistics, Trigger } from '@hothub/shared';
+import { ANY_HOST } from '../access/access-policy.js';
 import type { ResolvedSettings } from '../options/hub-options.js';
 import type { EventLog, HubEvent } from '../pipeline/event-log.js';
 import type { HealthCheckResult } from '../pipeline/health-checks.js';
@@ -17,7 +18,7 @@ export interface OpsSources {
   pipeline: Pipeline;
   events: EventLog;
   /** The kind folders and whether each exists. */
-  watchDirs(): HubStatus['watchDirs'];
+  watchDirs(): NonNullable<HubStatus['watchDirs']>;
   logger: Logger;
   /** Listening and not stopping. */
   running(): boolean;
@@ -82,7 +83,8 @@ export class HubOps {
     return { status: Object.values(checks).every((c) => c.ok) ? 'ok' : 'fail', checks };
   }
 
-  status(): HubStatus {
+  /** `details: false` leaves out what names files on disk (`watchDirs`). */
+  status(options: { details: boolean }): HubStatus {
     const { settings, pipeline } = this.#sources;
     const watchDirs = this.#sources.watchDirs();
     return {
@@ -91,7 +93,7 @@ export class HubOps {
       mode: settings.mode,
       version: this.#version,
       uptimeS: Math.round((Date.now() - this.#startedAt) / 1000),
-      watchDirs,
+      ...(options.details ? { watchDirs } : {}),
       reloadCount: this.#stats.successful,
       connections: this.#sources.connections(),
       kinds: Object.fromEntries(
@@ -101,6 +103,13 @@ export class HubOps {
         }),
       ),
       alerts: this.#alerts.active(),
+      access: {
+        loopbackOrigins: true,
+        origins: settings.corsOrigins,
+        allowedHosts: settings.allowedHosts,
+        hostCheck: !settings.allowedHosts.some((host) => ANY_HOST.includes(host)),
+        token: settings.token !== undefined,
+      },
     };
   }
 }

@@ -17,12 +17,26 @@ export const HubStatus = z.object({
   mode: HubMode,
   version: z.string(),
   uptimeS: z.number(),
-  watchDirs: z.array(z.object({ kind: KindName, dir: z.string(), exists: z.boolean() })),
+  /** Absent when the hub has a token and the request did not send it: paths are for operators. */
+  watchDirs: z.optional(z.array(z.object({ kind: KindName, dir: z.string(), exists: z.boolean() }))),
   /** Successful reloads since start, the startup load included. */
   reloadCount: count,
   /** Connected sockets. */
   connections: count,
   kinds: z.record(z.string(), z.object({ artifacts: count, reloads: count, failures: count })),
   alerts: z.array(ActiveAlert),
+  /** Who may talk to the hub (docs/operations.md, "Who may talk to the hub"). */
+  access: z.object({
+    /** Pages from `http(s)://localhost`, `127.0.0.1`, `[::1]` (any port) may read assets and connect. */
+    loopbackOrigins: z.boolean(),
+    /** `--cors-origin` values, allowed besides loopback pages and the hub's own origin. */
+    origins: z.array(z.string()),
+    /** `--allowed-host` values, allowed as `Host` besides loopback names, IP addresses and the bound host. */
+    allowedHosts: z.array(z.string()),
+    /** False with `--allowed-host all`: any `Host` is answered (unsafe). */
+    hostCheck: z.boolean(),
+    /** A token guards mutations, sockets and the reads that carry paths or content. */
+    token: z.boolean(),
+  }),
 });
 export type HubStatus = z.infer<typeof HubStatus>;
