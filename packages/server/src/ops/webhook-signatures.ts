@@ -11,9 +11,9 @@ export function standardWebhookKey(secret: string): Buffer {
   return secret.startsWith(WHSEC) ? Buffer.from(secret.slice(WHSEC.length), 'base64') : Buffer.from(secret, 'utf8');
 }
 
-/** A `whsec_` secret must be base64 after the prefix, or every signature would silently mismatch. */
 export const WHSEC_RULE = 'a webhook secret starting with whsec_ must be base64 after the prefix (as Standard Webhooks senders generate it)';
 
+/** A `whsec_` secret must be base64 after the prefix, or every signature would silently mismatch. */
 export function validWebhookSecret(secret: string): boolean {
   if (!secret.startsWith(WHSEC)) return true;
   const encoded = secret.slice(WHSEC.length);
