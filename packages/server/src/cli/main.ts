@@ -6,6 +6,7 @@ import { readSettingsFile } from '../options/settings-file.js';
 import { createLogger } from '../util/log.js';
 import { HELP, parseCliArgs } from './args.js';
 import { demoRoot } from './demo-app.js';
+import { networkLines } from './network-lines.js';
 
 const SHUTDOWN_DEADLINE_MS = 2000;
 
@@ -36,7 +37,7 @@ async function main(argv: string[]): Promise<number> {
     stdout.info(`hothub listening on ${hub.url}`, { url: hub.url, folders: hub.folders() });
   } else {
     // One write, so whoever waits for the listening line also has the folders.
-    const lines = [`hothub listening on ${hub.url}`];
+    const lines = [`hothub listening on ${hub.url}`, ...networkLines(hub.settings, hub.url)];
     for (const folder of hub.folders()) {
       lines.push(`  ${folder.kind.padEnd(9)} ${folder.dir}${folder.exists ? '' : ' (missing: watched once created)'}`);
     }
