@@ -19,6 +19,8 @@ export interface Registry<T> {
 interface Entry<T> {
   value?: T;
   info: ModuleInfo;
+  /** The version before the serving one: what a runtime rollback brings back. */
+  replaced?: Pick<ModuleInfo, 'version' | 'loadedAt'>;
 }
 
 /** A `Registry` fed by its kind (which instance serves) and by the pipeline's events (versions, errors). */
@@ -63,18 +65,28 @@ export class ModuleRegistry<T> implements Registry<T> {
     switch (event.name) {
       case 'reloaded': {
         if (event.payload.removed) return this.forget(payload.id);
-        const { info } = this.#entry(payload.id);
+        const entry = this.#entry(payload.id);
+        const { info } = entry;
+        if (info.version !== null) entry.replaced = { version: info.version, loadedAt: info.loadedAt };
         info.reloadCount = info.version === null ? 0 : info.reloadCount + 1;
         Object.assign(info, { version: event.payload.version, loadedAt: payload.ts, status: 'active' });
         return;
       }
       case 'reload_failed':
+        if (payload.trigger === 'runtime' && event.payload.rolledBack) this.#restored(payload.id);
         return this.#failed(payload.id, event.payload.error);
       default: {
         const never: never = event;
         throw new Error(`unknown event ${JSON.stringify(never)}`);
       }
     }
+  }
+
+  /** The serving version threw later and the one before it serves again. */
+  #restored(id: string): void {
+    const entry = this.#entry(id);
+    if (entry.replaced) Object.assign(entry.info, entry.replaced);
+    delete entry.replaced;
   }
 
   #failed(id: string, error: ReloadError): void {
