@@ -65,6 +65,58 @@ describe('component reload', () => {
     expect(await (await fetch(`${hub.url}/assets/component/card.js`)).text()).toBe(good);
   });
 
+  it('refuses a module that exports mount but no default (the SDK mounts the default), naming where; the last good version keeps serving', async () => {
+    const good = 'export default { mount(el) { el.textContent = "ok"; } };\n';
+    const root = await tempRoot({ 'components/card.js': good });
+    const hub = await startHub({ root });
+    const client = await connectClient(hub.url!);
+    await write(root, 'components/card.js', '// card\nexport function mount(el) { el.textContent = "new"; }\n');
+    await eventually(() => expect(client.failed).toHaveLength(1));
+    expect(client.failed[0]).toMatchObject({ kind: 'component', id: 'card', error: { file: join(root, 'components/card.js'), line: 2, column: 17 } });
+    expect(client.failed[0]!.error.message).toMatch(/^card\.js exports mount but no default: .*export default \{ mount\(el, state\)/);
+    expect(client.reloaded).toEqual([]);
+    expect(await (await fetch(`${hub.url}/assets/component/card.js`)).text()).toBe(good);
+  });
+
+  it.each([
+    ['is empty (a save cut off before its export)', ''],
+    ['was cut off at a statement boundary', 'const card = { mount(el) { el.textContent = "x"; } };\n'],
+  ])('refuses a module that %s and no module imports; the last good version keeps serving', async (_what, text) => {
+    const good = 'export default { mount(el) { el.textContent = "ok"; } };\n';
+    const root = await tempRoot({ 'components/card.js': good });
+    const hub = await startHub({ root });
+    const client = await connectClient(hub.url!);
+    await write(root, 'components/card.js', text);
+    await eventually(() => expect(client.failed).toHaveLength(1));
+    expect(client.failed[0]!.error).toMatchObject({ file: join(root, 'components/card.js') });
+    expect(client.failed[0]!.error.message).toMatch(/^card\.js exports no component: write export default \{ mount\(el, state\)/);
+    expect(client.reloaded).toEqual([]);
+    expect(await (await fetch(`${hub.url}/assets/component/card.js`)).text()).toBe(good);
+  });
+
+  it('accepts a module with named exports only: a helper whose importer is saved next', async () => {
+    const root = await tempRoot({ 'components/card.js': 'export default { mount() {} };\n' });
+    const hub = await startHub({ root });
+    const client = await connectClient(hub.url!);
+    await write(root, 'components/label.js', 'export const label = "Count";\n');
+    await eventually(() => expect(client.reloaded.map((e) => e.id)).toEqual(['label']));
+    expect(client.failed).toEqual([]);
+  });
+
+  it('accepts helper modules a component imports, also one that exports nothing (side effects only)', async () => {
+    const root = await tempRoot({
+      'components/card.js': "import './lib/define.js';\nimport { format } from './lib/format.js';\nexport default { mount(el) { el.textContent = format('card'); } };\n",
+      'components/lib/define.js': 'globalThis.defined = true;\n',
+      'components/lib/format.js': 'export const format = (l) => l;\n',
+    });
+    const hub = await startHub({ root });
+    expect(hub.artifacts('component').map((a) => a.id).sort()).toEqual(['card', 'lib/define', 'lib/format']);
+    const client = await connectClient(hub.url!);
+    await write(root, 'components/lib/define.js', 'globalThis.defined = 2;\n');
+    await eventually(() => expect(client.reloaded.map((e) => e.id)).toEqual(expect.arrayContaining(['lib/define', 'card'])));
+    expect(client.failed).toEqual([]);
+  });
+
   it('reports a deleted component as removed', async () => {
     const root = await tempRoot({ 'components/card.js': 'export default { mount() {} };\n' });
     const hub = await startHub({ root });

@@ -13,7 +13,7 @@ const ARTIFACTS = [
   { kind: 'theme', id: 'paper', file: 'themes/paper.css', valid: (n: number) => `:root { --n: ${n}; }\n` },
   { kind: 'config', id: 'app', file: 'config/app.json', valid: (n: number) => JSON.stringify({ name: 'app', n, nested: { list: [n, n + 1] } }, null, 2) },
   { kind: 'config', id: 'db', file: 'config/db.yaml', valid: (n: number) => `host: db${n}\nport: ${5000 + n}\nreplicas:\n  - a\n  - b\n` },
-  { kind: 'component', id: 'counter', file: 'components/counter.js', valid: (n: number) => `export function mount(el, state = { n: ${n} }) { el.textContent = String(state.n); }\nexport function unmount(el) { return { n: Number(el.textContent) }; }\n` },
+  { kind: 'component', id: 'counter', file: 'components/counter.js', valid: (n: number) => `export default {\n  mount(el, state = { n: ${n} }) { el.textContent = String(state.n); },\n  unmount(el) { return { n: Number(el.textContent) }; },\n};\n` },
 ] as const;
 
 const STEPS = 240;

@@ -4,6 +4,7 @@ import { init, parse } from 'es-module-lexer';
 import { contentHash } from '../util/content-hash.js';
 import { ReloadFailure } from '../util/errors.js';
 import { isInside } from '../watch/kind-folders.js';
+import { listFiles } from '../watch/list-files.js';
 
 /** Files under `components/` that are ES modules the browser imports (and component ids). */
 export const MODULE_FILE = /^(.+)\.m?js$/;
@@ -58,6 +59,22 @@ export async function readClosure(entry: string, text: string, dir: string): Pro
     code = code.slice(0, found.start) + (found.dynamic ? JSON.stringify(pinned) : pinned) + code.slice(found.end);
   }
   return { imports, version: versionOf(entry), code };
+}
+
+/**
+ * Whether some other module under `dir` imports `file`, read from disk: at startup modules load
+ * in parallel, so the importer may not have been loaded yet.
+ * @example
+ * await isImportedUnder('/app/components', '/app/components/lib/format.js'); // true if counter.js imports it
+ */
+export async function isImportedUnder(dir: string, file: string): Promise<boolean> {
+  await init;
+  for (const other of await listFiles(dir)) {
+    if (other === file || !MODULE_FILE.test(other)) continue;
+    const text = await readFile(other, 'utf8').catch(() => '');
+    if (localImports(other, text, dir).some((found) => found.file === file)) return true;
+  }
+  return false;
 }
 
 /** Relative imports of modules inside the components folder; packages and URLs are left to the page. */

@@ -1,6 +1,7 @@
 import { type TransformFailure, transform } from 'esbuild';
 import { ImportGraph } from '../modules/import-graph.js';
 import { ReloadFailure } from '../util/errors.js';
+import { checkComponentExports } from './component-contract.js';
 import { MODULE_FILE, readClosure } from './component-imports.js';
 import type { Kind } from './kind.js';
 import { ServedAsset } from './served-asset.js';
@@ -8,7 +9,8 @@ import { assetUrl } from './style.js';
 
 /**
  * `components/<id>.js` (or `.mjs`): ES modules the browser imports from `/assets/component/…`.
- * A save is syntax-checked here, so a broken file never reaches a page; a module importing
+ * A save is syntax-checked here, and must export a component (or be imported as a helper), so a
+ * broken file never reaches a page; a module importing
  * other modules under `components/` is reloaded (and re-mounted) when one of them changes.
  */
 export function componentKind(): Kind<ServedAsset> {
@@ -21,6 +23,7 @@ export function componentKind(): Kind<ServedAsset> {
       const text = source.bytes.toString('utf8');
       await checkSyntax(text, source.path);
       const dir = source.path.slice(0, source.path.length - source.relPath.length);
+      await checkComponentExports(source, text, dir, () => graph.dependentsOf(source.path).length > 0);
       const closure = await readClosure(source.path, text, dir);
       graph.record(MODULE_FILE.exec(source.relPath)?.[1] ?? source.relPath, {
         file: source.path,
