@@ -153,7 +153,7 @@ export class Hub extends EventEmitter<HubEventMap> {
     this.#folders = new KindFolders(this.settings.root, this.settings.dirs, kinds);
     this.#pipeline = new Pipeline(kinds, this.#events, this.#logger.channel('hothub:pipeline'));
     this.healthChecks = this.#pipeline.healthChecks;
-    this.config = new HubConfig(configRuntime, this.#pipeline);
+    this.config = new HubConfig(configRuntime, this.#pipeline, this.#events);
     this.#dependencies = new DependencyReloads({ kinds, pipeline: this.#pipeline, display: (path) => this.#display(path) });
     this.#sources = new SourceWatcher({
       folders: this.#folders,

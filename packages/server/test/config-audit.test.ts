@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createLogger } from '../src/util/log.js';
 import { auditLines, configHub } from './support/config.js';
+import { startHub } from './support/hub.js';
 import { eventually } from './support/poll.js';
 import { write } from './support/temp-root.js';
 
@@ -63,5 +65,27 @@ describe('config audit log', () => {
         { key: 'password', from: 'p1', to: 'p2' },
       ],
     });
+  });
+});
+
+describe('config audit log across restarts', () => {
+  it('records a save once, however often the hub restarts after it', async () => {
+    const { root, hub, client } = await configHub({ 'config/app.yaml': 'name: shop\n' });
+    await write(root, 'config/app.yaml', 'name: store\n');
+    await eventually(() => expect(client.reloaded).toHaveLength(1));
+    await hub.config.auditFlushed();
+    await hub.stop();
+    for (let restart = 0; restart < 2; restart++) {
+      const again = await startHub({ root, logger: createLogger({ level: 'silent' }) });
+      await again.config.auditFlushed();
+      await again.stop();
+    }
+
+    const lines = await auditLines(root);
+    expect(lines.filter((line) => expect.objectContaining({ trigger: 'file', result: 'applied' }).asymmetricMatch(line))).toHaveLength(1);
+    expect(lines).toEqual([
+      expect.objectContaining({ trigger: 'startup', result: 'applied', keys: ['name'] }),
+      expect.objectContaining({ trigger: 'file', result: 'applied', keys: ['name'], changes: [{ key: 'name', from: 'shop', to: 'store' }] }),
+    ]);
   });
 });

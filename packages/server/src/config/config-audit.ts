@@ -4,13 +4,15 @@ import type { ConfigRuntime } from './config-runtime.js';
 
 /**
  * Turns each config event into an audit line and a log line. Values appear in the audit log
- * only, redacted where the key looks secret; logs name keys, never values.
+ * only, redacted where the key looks secret; logs name keys, never values. An event the history
+ * `announcedBefore` (re-sent by a restart that found the same version) was audited when it happened.
  */
-export function auditConfigEvent(runtime: ConfigRuntime, event: HubEvent): void {
+export function auditConfigEvent(runtime: ConfigRuntime, event: HubEvent, announcedBefore: boolean): void {
   const { payload } = event;
   if (payload.kind !== 'config') return;
   const attempt = runtime.attempts.get(payload.id);
   runtime.attempts.delete(payload.id);
+  if (announcedBefore) return;
   const applied = event.name === 'reloaded' || event.payload.rolledBack;
   const changes = applied ? (attempt?.changes ?? []) : [];
   const entry: AuditEntry = {

@@ -21,6 +21,8 @@ export class EventLog {
   #seq = 0;
   readonly #events: HubEvent[] = [];
   readonly #stores: HistoryStore[] = [];
+  /** Events taken over by `restore`: an earlier run or another hub announced them already. */
+  readonly #restored = new WeakSet<HubEvent>();
 
   constructor(private readonly capacity = HISTORY_CAPACITY) {}
 
@@ -72,7 +74,18 @@ export class EventLog {
   restore(id: string, events: readonly HubEvent[]): void {
     this.#id = id;
     this.#events.length = 0;
-    for (const event of events.slice(-this.capacity)) this.record(event);
+    for (const event of events.slice(-this.capacity)) {
+      this.record(event);
+      this.#restored.add(event);
+    }
+  }
+
+  /**
+   * True for an event taken over from `.hothub/` or the cluster, which a startup load re-sends when
+   * its version did not change: pages need it again, a record of what changed (the audit log) does not.
+   */
+  announcedBefore(event: HubEvent): boolean {
+    return this.#restored.has(event);
   }
 
   /**
