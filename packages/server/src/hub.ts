@@ -287,7 +287,7 @@ export class Hub extends EventEmitter<HubEventMap> {
     return outcome;
   }
 
-  /** Closes watchers, sockets and the server; a second call returns the same promise. */
+  /** Closes watchers, sockets and the server, then disposes of every serving artifact (a plugin's `cleanup()`); a second call returns the same promise. */
   stop(): Promise<void> {
     this.#stopping ??= (async () => {
       this.#stopPeriodic?.();
@@ -299,7 +299,7 @@ export class Hub extends EventEmitter<HubEventMap> {
         io ? new Promise<void>((resolve) => void io.close(() => resolve())) : undefined,
       ]);
       this.#http?.closeAllConnections();
-      await this.#pipeline.idle();
+      await this.#pipeline.dispose();
       this.#stopFaults?.();
     })();
     return this.#stopping;

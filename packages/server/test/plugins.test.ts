@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PluginList, validate } from '@hothub/shared';
 import { describe, expect, it } from 'vitest';
+import { createLogger } from '../src/util/log.js';
 import { connectClient, startHub } from './support/hub.js';
 import { answerOf, failure, type PluginHooks, pluginSource } from './support/modules.js';
 import { eventually } from './support/poll.js';
@@ -150,6 +151,32 @@ export class CachePlugin {
     await hub.configurePlugin('settings', { level: 3 });
     await write(root, 'plugins/settings.js', source('v2'));
     await eventually(() => expect(answerOf(hub.plugins, 'settings')).toBe('v2:3'));
+  });
+
+  it('cleans up the serving version when the hub stops', async () => {
+    const { hub, log } = await searchPlugin();
+    await hub.stop();
+    expect(log).toEqual(['initialize v1', 'getStatus v1', 'cleanup v1']);
+    expect(hub.plugins.get('search')).toBeUndefined();
+  });
+
+  it('stops even when a cleanup hangs (bounded by the plugin timeout) or throws, and logs it', async () => {
+    const log: string[] = [];
+    const logs: string[] = [];
+    const root = await tempRoot({
+      'plugins/stuck.js': pluginSource('stuck', { cleanup: 'await new Promise(() => {});' }),
+      'plugins/broken.js': pluginSource('broken', { cleanup: "throw new Error('disk gone');" }),
+    });
+    const hub = await startHub({
+      root,
+      pluginTimeout: 100,
+      pluginConfig: { stuck: { log }, broken: { log } },
+      logger: createLogger({ level: 'warn', write: (line) => logs.push(line) }),
+    });
+    await hub.stop();
+    expect(log).toEqual(expect.arrayContaining(['cleanup stuck', 'cleanup broken']));
+    expect(logs.join('\n')).toMatch(/cleanup\(\) of plugin stuck failed.*did not settle within 100 ms/);
+    expect(logs.join('\n')).toMatch(/cleanup\(\) of plugin broken failed.*disk gone/);
   });
 
   it('lists plugins over HTTP', async () => {

@@ -56,6 +56,8 @@ export interface Kind<Artifact = unknown> {
   rollback?(id: string, previous: Artifact | undefined, failed: Artifact): Promise<void> | void;
   /** The file is gone: make the artifact inactive. */
   remove?(id: string, current: Artifact): Promise<void> | void;
+  /** The hub stops: release what the serving version holds (timers, connections); bounded by the kind. A throw is logged. */
+  dispose?(id: string, current: Artifact): Promise<void> | void;
   /** Health check of an applied artifact; throwing rolls it back. */
   check?(id: string, artifact: Artifact): Promise<void> | void;
   /** `next` passed its check and serves from now on: release `previous`. A throw is logged; `next` stays. */

@@ -108,6 +108,11 @@ export function pluginKind(options: PluginKindOptions): Kind<Plugin> {
       graph.forget(id);
       await cleanup(id, current);
     },
+    async dispose(id, current) {
+      registry.withdraw(id);
+      active.delete(id);
+      await cleanup(id, current);
+    },
   };
 }
 

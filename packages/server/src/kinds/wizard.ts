@@ -74,6 +74,10 @@ export function wizardKind(options: WizardKindOptions): Kind<Wizard> {
       registry.withdraw(id);
       graph.forget(id);
     },
+    dispose(id, current) {
+      current.loaded.sandbox.clearTimers();
+      registry.withdraw(id);
+    },
   };
 }
 

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { Cause, KindName, ReloadError, Trigger } from '@hothub/shared';
 import type { AnyKind, SourceFile } from '../kinds/kind.js';
 import { contentHash } from '../util/content-hash.js';
-import { errorCode, toReloadError } from '../util/errors.js';
+import { errorCode, messageOf, toReloadError } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
 import { writeAtomic } from '../util/write-atomic.js';
 import { readSettled } from '../watch/read-settled.js';
@@ -161,6 +161,20 @@ export class Pipeline extends EventEmitter<PipelineEventMap> {
   /** Resolves when no run is in progress. */
   idle(): Promise<void> {
     return this.#queue.idle();
+  }
+
+  /** The hub stops: once no run is in progress, every serving artifact's kind disposes of it; failures are logged. */
+  async dispose(): Promise<void> {
+    await this.idle();
+    await Promise.allSettled(
+      this.list().map(async ({ kind, id, artifact }) => {
+        try {
+          await this.#kind(kind).dispose?.(id, artifact);
+        } catch (error) {
+          this.logger.error(`dispose of ${key(kind, id)} failed`, { error: messageOf(error) });
+        }
+      }),
+    );
   }
 
   async #run(request: ReloadRequest, numbering: Numbering = this.log): Promise<ReloadOutcome> {
