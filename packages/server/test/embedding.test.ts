@@ -10,11 +10,12 @@ import { type Reloaded, SOCKET_PATH, validate, WizardList } from '@hothub/shared
 import express from 'express';
 import { io } from 'socket.io-client';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { createHub } from '../src/index.js';
+import { createHub, type HubOptions } from '../src/index.js';
 import { createLogger } from '../src/util/log.js';
-import { connectClient } from './support/hub.js';
+import { connectClient, startHub } from './support/hub.js';
 import { answerOf, wizardSource } from './support/modules.js';
 import { eventually } from './support/poll.js';
+import { startRedis } from './support/redis.js';
 import { tempRoot, write } from './support/temp-root.js';
 
 const EXAMPLE = fileURLToPath(new URL('../examples/embed-express.mjs', import.meta.url));
@@ -22,11 +23,11 @@ const greet = (greeting: string) =>
   `export class GreetWizard {\n  run({ name }) {\n    return '${greeting}, ' + name;\n  }\n}\n`;
 
 /** An express app on its own server, with a hub attached to it and mounted under /hot. */
-async function embeddedHub(root: string) {
+async function embeddedHub(root: string, options: HubOptions = {}) {
   const app = express();
   app.get('/app', (_req, res) => void res.send('the app'));
   const server = createServer(app);
-  const hub = createHub({ root, server, logger: createLogger({ level: 'silent' }) });
+  const hub = createHub({ root, server, logger: createLogger({ level: 'silent' }), ...options });
   app.use('/hot', hub.app);
   onTestFinished(async () => {
     await hub.stop();
@@ -68,6 +69,23 @@ describe('embedding', () => {
     expect(await (await fetch(`${url}/app`)).text()).toBe('the app');
     const handshake = await fetch(`${url}${SOCKET_PATH}/?EIO=4&transport=polling`);
     expect(handshake.status).toBe(404);
+  });
+
+  it('stopping an embedded hub leaves the pages of another hub on the same Redis connected', async () => {
+    const redis = await startRedis();
+    const root = await tempRoot({ 'styles/main.css': 'a{}' });
+    const other = await startHub({ root, redis: redis.url });
+    const embedded = await embeddedHub(root, { redis: redis.url });
+    const client = await connectClient(other.url!);
+    let disconnects = 0;
+    client.socket.on('disconnect', () => disconnects++);
+    await embedded.hub.stop();
+
+    await write(root, 'styles/main.css', 'a{color:red}');
+    await eventually(() => expect(client.reloaded.map((e) => e.id)).toEqual(['main.css']));
+    await write(root, 'styles/main.css', 'a{color:blue}');
+    await eventually(() => expect(client.reloaded).toHaveLength(2));
+    expect(disconnects).toBe(0);
   });
 
   it('says https:// in hub.url when attached to an https.Server, and pages connect over TLS', async () => {

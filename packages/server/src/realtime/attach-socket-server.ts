@@ -6,7 +6,7 @@ const SERVER_EVENTS = ['request', 'upgrade', 'close', 'listening'] as const;
 
 export interface AttachedSocketServer {
   io: HubSocketServer;
-  /** Disconnects every socket and gives the server back its own listeners; the server keeps listening. */
+  /** Disconnects this hub's sockets (never another hub's of the cluster) and gives the server back its own listeners; the server keeps listening. */
   detach(): void;
 }
 
@@ -20,7 +20,8 @@ export function attachSocketServer(http: HttpServer, options: RealtimeOptions): 
   return {
     io,
     detach() {
-      io.disconnectSockets(true);
+      // This hub's sockets only: through a cluster's adapter, disconnectSockets() reaches every hub's pages.
+      io.local.disconnectSockets(true);
       io.engine.close();
       for (const [event, original] of before) {
         for (const listener of http.listeners(event)) {
