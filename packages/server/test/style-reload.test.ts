@@ -59,17 +59,37 @@ describe('style hot reload', () => {
     await eventually(() => expect(client.reloaded.map((e) => e.id)).toContain('late.css'));
   });
 
-  it('keeps serving the last good sheet when the file is deleted or replaced by a directory', async () => {
+  // Decided in issue 11: like Vite and browser-sync, the hub serves what is on disk. A deleted sheet is
+  // removed (404, `reloaded` with `removed: true`); pages keep the rules they show (the SDK never removes
+  // what it cannot replace), and a re-created file loads as a new version.
+  it('removes a deleted sheet (404, removed: true) and ignores a directory named like a sheet', async () => {
     const root = await tempRoot({ 'styles/main.css': 'a { color: red }' });
     const hub = await startHub({ root });
     const client = await connectClient(hub.url!);
+    const startup = hub.artifacts('style').find((a) => a.id === 'main.css')!.source.version;
     await write(root, 'styles/x.css/inner.txt', 'not a sheet');
     await rm(join(root, 'styles/main.css'));
     await write(root, 'styles/other.css', 'b{}');
     await eventually(() => expect(client.reloaded.map((e) => e.id)).toContain('other.css'));
+    await eventually(() => expect(client.reloaded.map((e) => e.id)).toContain('main.css'));
     expect(client.failed).toEqual([]);
     const health = await fetch(`${hub.url}/hothub/client.js`);
     expect(health.status).toBe(200);
+    const removal = client.reloaded.find((e) => e.id === 'main.css')!;
+    expect(removal).toMatchObject({ kind: 'style', removed: true, trigger: 'file', version: startup });
+    expect(removal.url).toBeUndefined();
+    expect(removal.content).toBeUndefined();
+    expect(client.reloaded.filter((e) => e.id.startsWith('x.css'))).toEqual([]);
+    const gone = await fetch(`${hub.url}/assets/style/main.css`);
+    expect(gone.status).toBe(404);
+    expect(await gone.json()).toMatchObject({ error: { code: 'not_found' } });
+    expect(hub.artifacts('style').map((a) => a.id)).toEqual(['other.css']);
+    expect(await (await fetch(`${hub.url}/assets/style/other.css`)).text()).toBe('b{}');
+
+    await write(root, 'styles/main.css', 'a { color: green }');
+    await eventually(() => expect(client.reloaded.at(-1)).toMatchObject({ id: 'main.css', content: 'a { color: green }' }));
+    expect(client.reloaded.at(-1)!.removed).toBeUndefined();
+    expect(await (await fetch(`${hub.url}/assets/style/main.css`)).text()).toBe('a { color: green }');
   });
 
   it('serves the SDK scripts and refuses assets outside the watched folders', async () => {
