@@ -1,9 +1,15 @@
 import type { Page } from 'playwright-core';
 import { newPage } from './browser.js';
 
-/** The SDK's script tag for a hub, with extra attributes such as `data-style-path="/css/"`. */
-export function sdkTag(hubUrl: string, attributes = ''): string {
-  return `<script src="${hubUrl}/hothub/client.js"${attributes ? ` ${attributes}` : ''}></script>`;
+/** The URL of a started hub. */
+export function startedUrl(hub: { url: string | undefined }): string {
+  if (!hub.url) throw new Error('the hub has no URL yet: start it first');
+  return hub.url;
+}
+
+/** The SDK's script tag for a started hub, with extra attributes such as `data-style-path="/css/"`. */
+export function sdkTag(hub: { url: string | undefined }, attributes = ''): string {
+  return `<script src="${startedUrl(hub)}/hothub/client.js"${attributes ? ` ${attributes}` : ''}></script>`;
 }
 
 /** Opens `url` in a fresh page that records CSP violations, and waits for the SDK to connect. */

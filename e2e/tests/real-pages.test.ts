@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { colourOf, openAppPage, sdkTag } from '../support/app-page.js';
+import { colourOf, openAppPage, sdkTag, startedUrl } from '../support/app-page.js';
 import { startAppServer } from '../support/app-server.js';
 import { startDemoHub } from '../support/demo-hub.js';
 
@@ -13,13 +13,14 @@ const successToast = '.success';
 it('swaps a sheet under a strict CSP in place: same element, no violation, styled toast that counts the sheet', async () => {
   const { hub, root } = await startDemoHub();
   await writeFile(join(root, 'styles/main.css'), '.title { color: rgb(1, 2, 3); }');
-  const ws = hub.url.replace(/^http/, 'ws');
+  const hubUrl = startedUrl(hub);
+  const ws = hubUrl.replace(/^http/, 'ws');
   const app = await startAppServer(
-    { '/': ['text/html', `<link id="app-css" rel="stylesheet" href="/styles/main.css"><h1 class="title">x</h1>${sdkTag(hub.url)}`] },
+    { '/': ['text/html', `<link id="app-css" rel="stylesheet" href="/styles/main.css"><h1 class="title">x</h1>${sdkTag(hub)}`] },
     {
       root,
       headers: {
-        'content-security-policy': `default-src 'self'; style-src 'self'; script-src 'self' ${hub.url}; connect-src 'self' ${hub.url} ${ws}`,
+        'content-security-policy': `default-src 'self'; style-src 'self'; script-src 'self' ${hubUrl}; connect-src 'self' ${hubUrl} ${ws}`,
       },
     },
   );
@@ -42,7 +43,7 @@ it('updates a same-origin iframe, which runs no SDK of its own', async () => {
   await writeFile(join(root, 'styles/main.css'), '.title { color: rgb(1, 2, 3); }');
   const app = await startAppServer(
     {
-      '/': ['text/html', `<iframe src="/frame.html"></iframe>${sdkTag(hub.url)}`],
+      '/': ['text/html', `<iframe src="/frame.html"></iframe>${sdkTag(hub)}`],
       '/frame.html': ['text/html', '<link rel="stylesheet" href="/styles/main.css"><h1 class="title">in the frame</h1>'],
     },
     { root },
@@ -62,7 +63,7 @@ it("touches only the app's main.css, never a vendor's sheet with the same file n
       '/': [
         'text/html',
         `<link rel="stylesheet" href="/vendor/main.css"><link rel="stylesheet" href="/styles/main.css">
-         <h1 class="title">x</h1><p class="widget">vendor</p>${sdkTag(hub.url)}`,
+         <h1 class="title">x</h1><p class="widget">vendor</p>${sdkTag(hub)}`,
       ],
       '/vendor/main.css': ['text/css', '.widget { color: rgb(200, 0, 0); }'],
     },
@@ -85,7 +86,7 @@ it('keeps the link element a theme switcher holds: it can still switch, and each
       '/': [
         'text/html',
         `<link id="theme-css" rel="stylesheet" href="/styles/light.css"><h1 class="title">x</h1>
-         <script src="/switcher.js"></script>${sdkTag(hub.url)}`,
+         <script src="/switcher.js"></script>${sdkTag(hub)}`,
       ],
       '/switcher.js': [
         'text/javascript',
@@ -116,7 +117,7 @@ it('leaves alternate and disabled sheets off, and says the sheet is not used on 
         'text/html',
         `<link rel="alternate stylesheet" title="contrast" href="/styles/main.css">
          <link id="off" rel="stylesheet" href="/styles/main.css" disabled>
-         <h1 class="title">x</h1>${sdkTag(hub.url)}`,
+         <h1 class="title">x</h1>${sdkTag(hub)}`,
       ],
     },
     { root },
@@ -143,7 +144,7 @@ it('matches a sheet the app serves at its own public path (data-style-path) or n
     '/': [
       'text/html',
       `<link rel="stylesheet" href="/static/css/main.css"><link rel="stylesheet" href="/bundle.css" data-hothub-id="main.css">
-       <h1 class="title">x</h1><p class="lead">y</p>${sdkTag(hub.url, 'data-style-path="/static/css/"')}`,
+       <h1 class="title">x</h1><p class="lead">y</p>${sdkTag(hub, 'data-style-path="/static/css/"')}`,
     ],
     '/static/css/main.css': ['text/css', () => served.css],
     '/bundle.css': ['text/css', () => served.css],
@@ -159,7 +160,7 @@ it('matches a sheet the app serves at its own public path (data-style-path) or n
 it('clears the failure toast and fires reloaded when a broken save is undone', async () => {
   const { hub, root } = await startDemoHub();
   const file = join(root, 'themes/dark.json');
-  const app = await startAppServer({ '/': ['text/html', `<h1 class="title">x</h1>${sdkTag(hub.url)}`] }, { root });
+  const app = await startAppServer({ '/': ['text/html', `<h1 class="title">x</h1>${sdkTag(hub)}`] }, { root });
   const page = await openAppPage(`${app}/`);
   await page.evaluate(() => {
     const seen: string[] = [];
