@@ -33,6 +33,8 @@ const json = (name: string) => ({ 'application/json': { schema: ref(name) } });
 const header = (name: string, schema: JsonSchema) => ({ name, in: 'header', required: false, schema });
 const ok = (name: string, description: string) => ({ description, content: json(name) });
 const error = (description: string) => ({ description, content: json('ApiError') });
+/** Reads that carry paths or content: the token is needed only when the hub has one. */
+const readTokenErrors = { 401: error('no bearer token (the hub has a token)'), 403: error('wrong token') };
 const mutatingErrors = {
   400: error('malformed JSON, or the body fails the schema (details name the paths)'),
   404: error('unknown target'),
@@ -70,7 +72,12 @@ export function openApiDocument(): JsonSchema {
       '/health': {
         get: { summary: 'Liveness and checks', responses: { 200: ok('HealthReport', 'healthy'), 503: ok('HealthReport', 'a check fails') } },
       },
-      '/status': { get: { summary: 'Hub status and active alerts', responses: { 200: ok('HubStatus', 'status') } } },
+      '/status': {
+        get: {
+          summary: 'Hub status, active alerts and the access policy; watchDirs only with the bearer token when the hub has one',
+          responses: { 200: ok('HubStatus', 'status'), 403: error('wrong token') },
+        },
+      },
       '/metrics': {
         get: {
           summary: 'Prometheus metrics (JSON with Accept: application/json)',
@@ -88,8 +95,9 @@ export function openApiDocument(): JsonSchema {
       '/reload/history': {
         get: {
           summary: 'Recent events, newest first',
+          security: [{ bearer: [] }],
           parameters: properties.map(([name, schema]) => ({ name, in: 'query', required: false, schema })),
-          responses: { 200: ok('ReloadHistory', 'events'), 400: error('invalid query') },
+          responses: { 200: ok('ReloadHistory', 'events'), 400: error('invalid query'), ...readTokenErrors },
         },
       },
       '/reload/statistics': { get: { summary: 'Reload statistics', responses: { 200: ok('ReloadStatistics', 'statistics') } } },
@@ -114,8 +122,8 @@ export function openApiDocument(): JsonSchema {
           responses: { 200: ok('ConfigVersions', 'serving and backed-up versions'), 404: error('no such config') },
         },
       },
-      '/wizards': { get: { summary: 'Loaded wizards', responses: { 200: ok('WizardList', 'wizards') } } },
-      '/plugins': { get: { summary: 'Loaded plugins', responses: { 200: ok('PluginList', 'plugins') } } },
+      '/wizards': { get: { summary: 'Loaded wizards', security: [{ bearer: [] }], responses: { 200: ok('WizardList', 'wizards'), ...readTokenErrors } } },
+      '/plugins': { get: { summary: 'Loaded plugins', security: [{ bearer: [] }], responses: { 200: ok('PluginList', 'plugins'), ...readTokenErrors } } },
       '/webhook': {
         post: {
           summary: 'Reload from an external system, signed the Standard Webhooks way or as a GitHub hook',
