@@ -1,5 +1,5 @@
-import { KINDS, type KindName } from '@hothub/shared';
-import { hubUrlFromScript } from './connection/hub-url.js';
+import { KINDS, type KindName, MOUNT_TOKEN } from '@hothub/shared';
+import { hubUrlFromScript, socketPathOf } from './connection/hub-url.js';
 import { connect, type HubClient } from './hub-client.js';
 
 declare global {
@@ -15,11 +15,16 @@ declare global {
 // serves the hub's `styles/` folder (default `/styles/`).
 const script = document.currentScript instanceof HTMLScriptElement ? document.currentScript : null;
 const url = script?.src ? hubUrlFromScript(script.src) : location.origin;
+// The hub serving this file replaced MOUNT_TOKEN with where its routes are mounted; left as is
+// (a copy not served by a hub), it does not start with `/` and the hub is taken as unmounted.
+const served = decodeURIComponent(MOUNT_TOKEN);
+const mount = served.startsWith('/') ? served : '';
 const entries = (script?.dataset.subscribe ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 const isKind = (entry: string): entry is KindName => (KINDS as readonly string[]).includes(entry);
 for (const entry of entries) if (!entry.includes('/') && !isKind(entry)) console.warn(`[hothub] data-subscribe: unknown kind "${entry}"`);
 window.hothub ??= connect({
   url,
+  socketPath: socketPathOf(url, mount),
   toasts: script?.dataset.toasts !== 'false',
   ...(script?.dataset.token ? { token: script.dataset.token } : {}),
   ...(script?.dataset.stylePath ? { publicPaths: { style: script.dataset.stylePath } } : {}),

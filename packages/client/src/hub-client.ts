@@ -27,6 +27,12 @@ import { Toaster } from './toasts/toaster.js';
 export interface HubClientOptions {
   /** Base URL of the hub (origin plus any path prefix). Default: the page's origin. */
   url?: string;
+  /**
+   * Path of the hub's socket endpoint on the url's origin. Default: the url's path plus `/ws/hot-reload`.
+   * Set it when the hub's routes are mounted in an app (`app.use('/hot', hub.app)`): its socket is then
+   * at `/ws/hot-reload`. The `/hothub/client.js` a hub serves sets it itself.
+   */
+  socketPath?: string;
   /** Built-in toasts for reloads, failures and the connection (default true). */
   toasts?: boolean;
   /** Only these kinds and artifacts (`style/main.css`); default: everything. */
@@ -79,7 +85,7 @@ export function connect(options: HubClientOptions = {}): HubClient {
   const prefix = base.pathname.replace(/\/+$/, '');
   const seqs = new SeqTracker();
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(base.origin, {
-    path: `${prefix}${SOCKET_PATH}`,
+    path: options.socketPath ?? `${prefix}${SOCKET_PATH}`,
     transports: ['websocket', 'polling'],
     // A function, so every reconnection tells the hub where this page left off.
     auth: (send) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assetHref } from '../src/connection/asset-href.js';
-import { hubUrlFromScript } from '../src/connection/hub-url.js';
+import { hubUrlFromScript, socketPathOf } from '../src/connection/hub-url.js';
 import { SeqTracker } from '../src/connection/seq-tracker.js';
 
 describe('hubUrlFromScript', () => {
@@ -11,6 +11,18 @@ describe('hubUrlFromScript', () => {
 
   it('joins hub paths under the prefix instead of resolving them to the origin', () => {
     expect(assetHref('https://app.test/dev', '/assets/style/a.css?v=1')).toBe('https://app.test/dev/assets/style/a.css?v=1');
+  });
+});
+
+describe('socketPathOf', () => {
+  it('puts the socket at the root of the server an app mounted the hub in, under any proxy prefix', () => {
+    expect(socketPathOf('http://127.0.0.1:3000/hot', '/hot')).toBe('/ws/hot-reload');
+    expect(socketPathOf('https://app.test/dev/hot', '/hot')).toBe('/dev/ws/hot-reload');
+  });
+
+  it('keeps the prefix of a hub that is not mounted (standalone, or behind a proxy)', () => {
+    expect(socketPathOf('http://127.0.0.1:8888', '')).toBe('/ws/hot-reload');
+    expect(socketPathOf('https://app.test/dev', '')).toBe('/dev/ws/hot-reload');
   });
 });
 

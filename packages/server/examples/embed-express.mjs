@@ -1,7 +1,8 @@
 // An express app that owns its HTTP server and embeds hothub in it.
 // Run it (after `npm install hothub express`, or from this repository after `pnpm build`):
 //   APP_ROOT=./my-app PORT=3000 node embed-express.mjs
-// Then save my-app/wizards/greet_wizard.js and call http://127.0.0.1:3000/run/greet?name=Ada
+// Then save my-app/wizards/greet_wizard.js and call http://127.0.0.1:3000/run/greet?name=Ada,
+// or open http://127.0.0.1:3000/ and save my-app/styles/main.css.
 import { createServer } from 'node:http';
 import express from 'express';
 import { createHub } from 'hothub';
@@ -24,6 +25,15 @@ const hub = createHub({
 
 // The hub's routes (GET /hot/wizards, /hot/plugins, /hot/hothub/client.js, …) under a prefix.
 app.use('/hot', hub.app);
+
+// A page of the app: its sheet and the SDK come from the hub under /hot, and the SDK connects back to
+// this server's /ws/hot-reload. Saving my-app/styles/main.css restyles the open page in place.
+app.get('/', (_req, res) => {
+  res.type('html').send(`<!doctype html>
+<link rel="stylesheet" href="/hot/assets/style/main.css">
+<h1 class="title">my app</h1>
+<script src="/hot/hothub/client.js"></script>`);
+});
 
 // The app calls whatever version of a wizard is serving now.
 app.get('/run/:id', async (req, res) => {

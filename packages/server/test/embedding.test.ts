@@ -6,7 +6,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Reloaded, SOCKET_PATH, validate, WizardList } from '@hothub/shared';
+import { MOUNT_TOKEN, type Reloaded, SOCKET_PATH, validate, WizardList } from '@hothub/shared';
 import express from 'express';
 import { io } from 'socket.io-client';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -48,7 +48,12 @@ describe('embedding', () => {
     expect(await (await fetch(`${url}/app`)).text()).toBe('the app');
     const listed = validate(WizardList, await (await fetch(`${url}/hot/wizards`)).json());
     expect(listed.ok && listed.value.wizards.map((w) => w.id)).toEqual(['debug']);
-    expect((await fetch(`${url}/hot/hothub/client.js`)).status).toBe(200);
+    const script = await fetch(`${url}/hot/hothub/client.js`);
+    expect(script.status).toBe(200);
+    // Told where it is mounted, the SDK connects to this server's /ws/hot-reload, not /hot/ws/hot-reload.
+    const body = await script.text();
+    expect(body).toContain('%2Fhot');
+    expect(body).not.toContain(MOUNT_TOKEN);
 
     const inProcess: Reloaded[] = [];
     hub.on('reloaded', (event) => inProcess.push(event));

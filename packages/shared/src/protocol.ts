@@ -8,3 +8,10 @@ export const SOCKET_PATH = '/ws/hot-reload';
 export const CLIENT_SCRIPT_PATH = '/hothub/client.js';
 export const CLIENT_MODULE_PATH = '/hothub/client.mjs';
 export const ASSETS_PATH = '/assets';
+
+/**
+ * Stands in `/hothub/client.js` for the path the serving hub's app is mounted at (`app.use('/hot', hub.app)`
+ * → `/hot`, URI-encoded): the hub replaces it per request, as Vite injects `__HMR_BASE__`, so the SDK
+ * knows its socket endpoint is at the server's root (`SOCKET_PATH`), not under the mount.
+ */
+export const MOUNT_TOKEN = '__HOTHUB_MOUNT__';

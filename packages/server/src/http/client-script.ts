@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { constants, gzipSync } from 'node:zlib';
-import { CLIENT_MODULE_PATH, CLIENT_SCRIPT_PATH } from '@hothub/shared';
+import { CLIENT_MODULE_PATH, CLIENT_SCRIPT_PATH, MOUNT_TOKEN } from '@hothub/shared';
 import { type Request, type Response, Router } from 'express';
 import { clientBundleDir } from './client-bundle.js';
 
@@ -10,28 +10,54 @@ interface Bundle {
   gzip: Buffer;
 }
 
-/** Read and compressed once per hub: the SDK is the same for every page. */
-function loadBundle(file: string): Bundle {
-  const raw = readFileSync(file);
+/** Mount paths whose client.js is kept compressed: an app mounts a hub in a place or two, never more. */
+const KEPT_MOUNTS = 8;
+
+/** Compressed once per hub (and mount): the SDK is the same for every page. */
+function compress(raw: Buffer): Bundle {
   return { raw, gzip: gzipSync(raw, { level: constants.Z_BEST_COMPRESSION }) };
 }
 
-/** `/hothub/client.js` (classic script, auto-connects) and `/hothub/client.mjs` (ES module), gzipped when accepted. */
+/**
+ * The classic script with `MOUNT_TOKEN` replaced by the path the hub's routes are mounted at, URI-encoded
+ * (quotes included) so it stays inside whatever string literal the minifier wrote.
+ */
+function mountedScript(source: string, mount: string): Buffer {
+  return Buffer.from(source.replaceAll(MOUNT_TOKEN, encodeURIComponent(mount).replaceAll("'", '%27')));
+}
+
+function send(req: Request, res: Response, bundle: Bundle): void {
+  // Any origin may embed the SDK; `no-cache` revalidates so an upgraded hub serves its own SDK.
+  res.set({ 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' });
+  res.type('text/javascript');
+  if (req.acceptsEncodings('gzip') === 'gzip') res.set('Content-Encoding', 'gzip').send(bundle.gzip);
+  else res.send(bundle.raw);
+}
+
+/**
+ * `/hothub/client.js` (classic script, auto-connects; told where the hub is mounted, so it finds the
+ * socket endpoint at the server's root) and `/hothub/client.mjs` (ES module), gzipped when accepted.
+ */
 export function clientScriptRouter(): Router {
   const dir = clientBundleDir();
   const router = Router();
-  const send = (name: string) => {
-    let bundle: Bundle | undefined;
-    return (req: Request, res: Response) => {
-      bundle ??= loadBundle(join(dir, name));
-      // Any origin may embed the SDK; `no-cache` revalidates so an upgraded hub serves its own SDK.
-      res.set({ 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' });
-      res.type('text/javascript');
-      if (req.acceptsEncodings('gzip') === 'gzip') res.set('Content-Encoding', 'gzip').send(bundle.gzip);
-      else res.send(bundle.raw);
-    };
-  };
-  router.get(CLIENT_SCRIPT_PATH, send('client.js'));
-  router.get(CLIENT_MODULE_PATH, send('client.mjs'));
+  let source: string | undefined;
+  const scripts = new Map<string, Bundle>();
+  let module: Bundle | undefined;
+  router.get(CLIENT_SCRIPT_PATH, (req, res) => {
+    source ??= readFileSync(join(dir, 'client.js'), 'utf8');
+    // `app.use('/hot', hub.app)` → `/hot`; '' when the hub serves its own server.
+    const mount = req.baseUrl;
+    let bundle = scripts.get(mount);
+    if (!bundle) {
+      bundle = compress(mountedScript(source, mount));
+      if (scripts.size < KEPT_MOUNTS) scripts.set(mount, bundle);
+    }
+    send(req, res, bundle);
+  });
+  router.get(CLIENT_MODULE_PATH, (req, res) => {
+    module ??= compress(readFileSync(join(dir, 'client.mjs')));
+    send(req, res, module);
+  });
   return router;
 }
