@@ -68,6 +68,10 @@ export interface HubClient {
   setTheme(name: string): Promise<void>;
   /** Resolves once every update received so far has been applied. */
   settled(): Promise<void>;
+  /**
+   * Disconnects and leaves the page as the app made it, plus what was applied: observers stop, the
+   * toasts and the theme's sheet go; stylesheets and mounted components stay. A second call does nothing.
+   */
   close(): void;
 }
 
@@ -218,6 +222,12 @@ export function connect(options: HubClientOptions = {}): HubClient {
     },
     setTheme: (name) => theme.set(name),
     settled: () => tail,
-    close: () => socket.close(),
+    close: () => {
+      socket.close();
+      components.stop();
+      theme.stop();
+      // Last: closing the socket just put up a "connection lost" toast.
+      notes.close();
+    },
   };
 }

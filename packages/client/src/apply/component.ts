@@ -30,6 +30,12 @@ export class ComponentHost {
   readonly #mounted = new Map<HTMLElement, string>();
   /** Latest announced URL per id, for elements that mount later. */
   readonly #urls = new Map<string, string>();
+  /** Mounts new elements, unmounts removed ones. */
+  readonly #scan = () => {
+    for (const element of document.querySelectorAll<HTMLElement>(`[${ATTR}]`)) this.#mountNew(element);
+    for (const element of this.#mounted.keys()) if (!element.isConnected) this.#unmount(element);
+  };
+  readonly #observer = new MutationObserver(this.#scan);
 
   constructor(
     private readonly hubUrl: string,
@@ -38,13 +44,15 @@ export class ComponentHost {
 
   /** Mounts what the page has and watches for more. */
   start(): void {
-    const scan = () => {
-      for (const element of document.querySelectorAll<HTMLElement>(`[${ATTR}]`)) this.#mountNew(element);
-      for (const element of this.#mounted.keys()) if (!element.isConnected) this.#unmount(element);
-    };
-    new MutationObserver(scan).observe(document.documentElement, { childList: true, subtree: true });
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', scan, { once: true });
-    else scan();
+    this.#observer.observe(document.documentElement, { childList: true, subtree: true });
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', this.#scan, { once: true });
+    else this.#scan();
+  }
+
+  /** The SDK closes: mount nothing more. Mounted components stay as they are: they are the page's content now. */
+  stop(): void {
+    this.#observer.disconnect();
+    document.removeEventListener('DOMContentLoaded', this.#scan);
   }
 
   /** Swaps in a new version of `id`; rejects with a `MountFailure` after putting the old one back. */

@@ -16,6 +16,11 @@ const STORAGE_KEY = 'hothub:theme';
 export class ThemeController {
   #name: string | null = null;
   readonly #sheet = new CSSStyleSheet();
+  /** Follows `<html data-hothub-theme>` once started. */
+  readonly #observer = new MutationObserver(() => {
+    const declared = document.documentElement.getAttribute(ATTR);
+    if (declared && declared !== this.#name) this.set(declared).catch(() => undefined);
+  });
 
   constructor(private readonly hubUrl: string) {}
 
@@ -25,12 +30,17 @@ export class ThemeController {
 
   /** Applies the remembered or declared theme and follows changes of the attribute. */
   start(): Promise<void> {
-    new MutationObserver(() => {
-      const declared = document.documentElement.getAttribute(ATTR);
-      if (declared && declared !== this.#name) this.set(declared).catch(() => undefined);
-    }).observe(document.documentElement, { attributes: true, attributeFilter: [ATTR] });
+    this.#observer.observe(document.documentElement, { attributes: true, attributeFilter: [ATTR] });
     const initial = remembered() ?? document.documentElement.getAttribute(ATTR);
     return initial ? this.set(initial) : Promise.resolve();
+  }
+
+  /** The SDK closes: stop following the attribute and take the theme's sheet out of the page. */
+  stop(): void {
+    // No name: a fetch still under way when the SDK closed applies nothing (see `set`).
+    this.#name = null;
+    this.#observer.disconnect();
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== this.#sheet);
   }
 
   /** Makes `name` the active theme; rejects when the hub has no such theme (the previous one stays). */

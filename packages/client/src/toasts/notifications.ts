@@ -6,7 +6,13 @@ import type { Passing, Toaster } from './toaster.js';
 export class Notifications {
   #lost = false;
 
-  constructor(private readonly toaster: Toaster | undefined) {}
+  constructor(private toaster: Toaster | undefined) {}
+
+  /** The SDK closes: its toasts go, and nothing shows any more (an update still being applied included). */
+  close(): void {
+    this.toaster?.remove();
+    this.toaster = undefined;
+  }
 
   /** `event` was applied here with `effect`: a green note only when something on this page changed. */
   reloaded(event: Reloaded, effect: Effect): void {

@@ -27,6 +27,7 @@ const GROUPED: Record<Passing, (count: number) => string> = {
  * reloads or the user dismisses them.
  */
 export class Toaster {
+  #host: HTMLElement | undefined;
   #list: HTMLOListElement | undefined;
   readonly #groups = new Map<Passing, Group>();
   readonly #sticky = new Map<string, HTMLLIElement>();
@@ -62,6 +63,11 @@ export class Toaster {
     }, PASSING_MS);
   }
 
+  /** The SDK closes: every toast goes with its host element (a pending timer then removes a detached note). */
+  remove(): void {
+    this.#host?.remove();
+  }
+
   clear(key: string): void {
     this.#sticky.get(key)?.remove();
     this.#sticky.delete(key);
@@ -95,6 +101,7 @@ export class Toaster {
     list.setAttribute('aria-label', 'hothub notifications');
     root.append(list);
     (document.body ?? document.documentElement).append(host);
+    this.#host = host;
     this.#list = list;
     return list;
   }
