@@ -22,11 +22,11 @@ const EXAMPLE = fileURLToPath(new URL('../examples/embed-express.mjs', import.me
 const greet = (greeting: string) =>
   `export class GreetWizard {\n  run({ name }) {\n    return '${greeting}, ' + name;\n  }\n}\n`;
 
-/** An express app on its own server, with a hub attached to it and mounted under /hot. */
-async function embeddedHub(root: string, options: HubOptions = {}) {
+/** An express app on its own server (https with `tls`), with a hub attached to it and mounted under /hot. */
+async function embeddedHub(root: string, options: HubOptions = {}, tls?: { key: Buffer; cert: Buffer }) {
   const app = express();
   app.get('/app', (_req, res) => void res.send('the app'));
-  const server = createServer(app);
+  const server = tls ? createHttpsServer(tls, app) : createServer(app);
   const hub = createHub({ root, server, logger: createLogger({ level: 'silent' }), ...options });
   app.use('/hot', hub.app);
   onTestFinished(async () => {
@@ -37,7 +37,7 @@ async function embeddedHub(root: string, options: HubOptions = {}) {
   await hub.start();
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
-  return { hub, server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+  return { hub, server, url: `${tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
 describe('embedding', () => {
@@ -96,18 +96,8 @@ describe('embedding', () => {
   it('says https:// in hub.url when attached to an https.Server, and pages connect over TLS', async () => {
     const root = await tempRoot({ 'styles/main.css': 'a{}' });
     execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-keyout', join(root, 'key.pem'), '-out', join(root, 'cert.pem')], { stdio: 'ignore' });
-    const server = createHttpsServer({ key: readFileSync(join(root, 'key.pem')), cert: readFileSync(join(root, 'cert.pem')) });
-    const hub = createHub({ root, server, logger: createLogger({ level: 'silent' }) });
-    server.on('request', hub.app);
-    onTestFinished(async () => {
-      await hub.stop();
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    });
-    await hub.start();
-    server.listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const { hub, url } = await embeddedHub(root, {}, { key: readFileSync(join(root, 'key.pem')), cert: readFileSync(join(root, 'cert.pem')) });
+    expect(url).toMatch(/^https:/);
     expect(hub.url).toBe(url);
 
     const socket = io(url, { path: SOCKET_PATH, transports: ['websocket'], rejectUnauthorized: false });
