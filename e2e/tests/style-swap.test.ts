@@ -77,3 +77,18 @@ it('keeps the old sheet and shows a failure when the new version fails to load',
   expect(await page.locator('link[href*="main.css"]').count()).toBe(1);
   await expect.poll(() => hub.clientFailures().map((f) => `${f.kind}/${f.id}`)).toEqual(['style/main.css']);
 });
+
+it('applies an inlined sheet to its hub-asset link in place: same element, relative url() still against the sheet', async () => {
+  const { hub, root } = await startDemoHub();
+  const page = await newPage();
+  await page.goto(`${hub.url}/`);
+  await page.waitForFunction(() => window.hothub?.connected === true);
+  await page.evaluate(() => (window.held = document.querySelector('link[rel="stylesheet"]')!));
+  await writeFile(join(root, 'styles/main.css'), '.title { color: rgb(3, 3, 3); background-image: url(img/dot.png); }');
+  const title = () => page.evaluate(() => getComputedStyle(document.querySelector('.title')!).color);
+  await expect.poll(title).toBe('rgb(3, 3, 3)');
+  const image = await page.evaluate(() => getComputedStyle(document.querySelector('.title')!).backgroundImage);
+  expect(image).toBe(`url("${hub.url}/assets/style/img/dot.png")`);
+  expect(await page.evaluate(() => window.held === document.querySelector('link[rel="stylesheet"]') && window.held.isConnected)).toBe(true);
+  expect(await page.evaluate(() => document.querySelectorAll('style, link').length)).toBe(1);
+});

@@ -16,24 +16,28 @@ export function normalizePublicPath(path: string): string {
   return `/${path.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
 }
 
+/** How a link serves a sheet: from the hub's asset URL, the app's public path, or named by `data-hothub-id`. */
+export type SheetMatch = 'hub' | 'app' | 'named';
+
 /**
- * Does `link` serve the sheet `id` (its path under `styles/`)? Exactly when it names it with
- * `data-hothub-id`, loads it from the hub (`<hubUrl>/assets/style/<id>`, any query), or loads it
- * from the page's own origin at the public path plus `id`. A vendor `/vendor/main.css` never
- * matches `styles/main.css`: no suffix matching.
- * @example servesSheet('http://app.test/styles/main.css?v=2', 'http://app.test/', 'main.css', source) // true
+ * Does this stylesheet URL serve the sheet `id` (its path under `styles/`)? Exactly when the link
+ * names it with `data-hothub-id`, loads it from the hub (`<hubUrl>/assets/style/<id>`, any query),
+ * or loads it from the page's own origin at the public path plus `id`. A vendor `/vendor/main.css`
+ * never matches `styles/main.css`: no suffix matching.
+ * @example matchSheet('http://app.test/styles/main.css?v=2', 'http://app.test/', 'main.css', source) // 'app'
  */
-export function servesSheet(href: string, base: string, id: string, source: SheetSource, explicitId?: string | null): boolean {
-  if (explicitId) return explicitId === id;
+export function matchSheet(href: string, base: string, id: string, source: SheetSource, explicitId?: string | null): SheetMatch | undefined {
+  if (explicitId) return explicitId === id ? 'named' : undefined;
   let url: URL;
   try {
     url = new URL(href, base);
   } catch {
-    return false;
+    return undefined;
   }
-  const where = `${url.origin}${safeDecode(url.pathname)}`;
-  if (where === `${source.hubUrl}${ASSETS_PATH}/style/${id}`) return true;
-  return url.origin === new URL(base).origin && safeDecode(url.pathname) === `${normalizePublicPath(source.publicPath)}${id}`;
+  const path = safeDecode(url.pathname);
+  if (`${url.origin}${path}` === `${source.hubUrl}${ASSETS_PATH}/style/${id}`) return 'hub';
+  const own = url.origin === new URL(base).origin && path === `${normalizePublicPath(source.publicPath)}${id}`;
+  return own ? 'app' : undefined;
 }
 
 function safeDecode(path: string): string {

@@ -1,5 +1,5 @@
 import type { Reloaded } from '@hothub/shared';
-import { SHEET_ID_ATTR, servesSheet, type SheetSource } from './sheet-match.js';
+import { matchSheet, SHEET_ID_ATTR, type SheetSource } from './sheet-match.js';
 
 /** A link the page switched off (`disabled`, `rel="alternate stylesheet"`) is not active: leave it alone. */
 function isActive(link: HTMLLinkElement): boolean {
@@ -22,22 +22,23 @@ function loaded(link: HTMLLinkElement): Promise<void> {
 }
 
 /**
- * Loads `href` in a `<link media="not all">` beside `link`, which applies to nothing: Chromium
- * drops a link's old rules when its new `href` fails, so the new one is proven loadable first
- * (and is then in the HTTP cache). A `<link>`, not `fetch`, so the page's CSP judges it as the
- * stylesheet it becomes (`style-src`, not `connect-src`).
+ * Preloads `href` (`<link rel="preload" as="style">`) and resolves once it loaded: Chromium drops a
+ * link's old rules when its new `href` fails, so the new one is proven loadable first; the link then
+ * takes the preloaded response without a second request. A `<link>`, not `fetch`, so the page's CSP
+ * judges it as the stylesheet it becomes (`style-src`, not `connect-src`).
  */
-async function probe(link: HTMLLinkElement, href: string): Promise<void> {
-  const test = link.ownerDocument.createElement('link');
-  test.rel = 'stylesheet';
-  test.media = 'not all';
-  test.href = href;
-  const done = loaded(test);
-  link.after(test);
+async function preload(doc: Document, href: string, crossOrigin: string | null): Promise<void> {
+  const hint = doc.createElement('link');
+  hint.rel = 'preload';
+  hint.as = 'style';
+  hint.href = href;
+  hint.crossOrigin = crossOrigin;
+  const done = loaded(hint);
+  (doc.head ?? doc.documentElement).append(hint);
   try {
     await done;
   } finally {
-    test.remove();
+    hint.remove();
   }
 }
 
@@ -50,7 +51,7 @@ async function probe(link: HTMLLinkElement, href: string): Promise<void> {
 async function swap(link: HTMLLinkElement, version: string): Promise<void> {
   const previous = link.href;
   const next = withVersion(previous, link.baseURI, version);
-  await probe(link, next);
+  await preload(link.ownerDocument, next, link.crossOrigin);
   const done = loaded(link);
   link.href = next;
   try {
@@ -62,15 +63,41 @@ async function swap(link: HTMLLinkElement, version: string): Promise<void> {
 }
 
 /**
+ * Replaces the rules of the sheet `link` loaded with `css`, in place: no request, the same position in
+ * the cascade, and CSSOM edits are not subject to CSP. Relative `url()`s still resolve against the
+ * link's URL. False when the sheet cannot be edited here: still loading, cross-origin (its rules are
+ * unreadable), or `css` has an `@import` (a constructed sheet, which parses it first, drops those).
+ */
+function replaceRules(link: HTMLLinkElement, css: string): boolean {
+  const sheet = link.sheet;
+  if (!sheet || /@import/i.test(css)) return false;
+  try {
+    const parsed = new CSSStyleSheet();
+    parsed.replaceSync(css);
+    for (let i = sheet.cssRules.length - 1; i >= 0; i--) sheet.deleteRule(i);
+    for (const rule of parsed.cssRules) sheet.insertRule(rule.cssText, sheet.cssRules.length);
+    return true;
+  } catch {
+    // Unreadable rules (SecurityError) or a rule that does not re-insert: load the sheet instead.
+    return false;
+  }
+}
+
+/**
  * Updates every active `<link rel="stylesheet">` under `root` that serves the sheet of `event`
- * (see `servesSheet`). A link whose `media` does not match is updated too, and stays inactive
- * until it matches; disabled and alternate sheets are left as they are.
+ * (see `matchSheet`). A link whose `media` does not match is updated too, and stays inactive
+ * until it matches; disabled and alternate sheets are left as they are. A link to the hub's asset
+ * URL takes the text the event carries (exactly what that URL serves) without a request; any other
+ * link, whose server may transform the file, loads the new version from its own URL.
  * @returns how many sheets were updated
  */
 export async function applyStyle(event: Reloaded, source: SheetSource, root: ParentNode): Promise<number> {
-  const links = [...root.querySelectorAll<HTMLLinkElement>('link[rel~="stylesheet" i]')].filter(
-    (link) => isActive(link) && servesSheet(link.href, link.baseURI, event.id, source, link.getAttribute(SHEET_ID_ATTR)),
-  );
-  await Promise.all(links.map((link) => swap(link, event.version)));
-  return links.length;
+  const updates = [...root.querySelectorAll<HTMLLinkElement>('link[rel~="stylesheet" i]')].flatMap((link) => {
+    const match = isActive(link) ? matchSheet(link.href, link.baseURI, event.id, source, link.getAttribute(SHEET_ID_ATTR)) : undefined;
+    if (!match) return [];
+    if (match === 'hub' && event.content !== undefined && replaceRules(link, event.content)) return [Promise.resolve()];
+    return [swap(link, event.version)];
+  });
+  await Promise.all(updates);
+  return updates.length;
 }
