@@ -1,6 +1,10 @@
+import { once } from 'node:events';
 import { request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
-import { expect, it } from 'vitest';
+import { MOUNT_TOKEN } from '@hothub/shared';
+import express from 'express';
+import { expect, it, onTestFinished } from 'vitest';
 import { startHub } from './support/hub.js';
 import { tempRoot } from './support/temp-root.js';
 
@@ -26,4 +30,31 @@ it('serves the SDK gzipped within the 25 KB budget to browsers that accept gzip,
   expect(plain.headers['content-encoding']).toBeUndefined();
   expect(gunzipSync(zipped.body).equals(plain.body)).toBe(true);
   expect(zipped.body.length).toBeLessThanOrEqual(25_000);
+});
+
+it('serves a script that still parses whatever path an app mounts the hub at (quotes, backticks, ${)', async () => {
+  const hub = await startHub({ root: await tempRoot() });
+  const app = express();
+  app.use('/:tenant', hub.app);
+  const server = app.listen(0, '127.0.0.1');
+  onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  // Sent raw (fetch would percent-encode them): the mount reaches the hub as written.
+  for (const mount of ["/a'b", '/a`b', '/a${b}', '/a"b', '/<script>']) {
+    const body = await new Promise<string>((resolve, reject) => {
+      request({ host: '127.0.0.1', port, path: `${mount}/hothub/client.js` }, (res) => {
+        expect(res.statusCode).toBe(200);
+        let text = '';
+        res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve(text));
+      })
+        .on('error', reject)
+        .end();
+    });
+    expect(body).not.toContain(MOUNT_TOKEN);
+    // Compiled, not run: a mount that broke out of its string literal would be a SyntaxError here.
+    expect(() => new Function(body)).not.toThrow();
+  }
+  expect((await fetch(`${hub.url}/hothub/client.js`)).status).toBe(200);
 });
