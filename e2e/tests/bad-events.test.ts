@@ -14,8 +14,9 @@ const CLIENT_JS = readFileSync(require.resolve('@hothub/client/dist/client.js'),
 async function startFakeHub(): Promise<{ url: string; io: Server }> {
   const http = createServer((req, res) => {
     if (req.url === '/hothub/client.js') return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(CLIENT_JS);
+    if (req.url === '/assets/style/main.css') return void res.writeHead(200, { 'content-type': 'text/css' }).end('');
     res.writeHead(200, { 'content-type': 'text/html' }).end(
-      '<link rel="stylesheet" href="/styles/main.css"><h1 class="title">x</h1><script src="/hothub/client.js" data-toasts="false"></script>',
+      '<link rel="stylesheet" href="/assets/style/main.css"><h1 class="title">x</h1><script src="/hothub/client.js" data-toasts="false"></script>',
     );
   });
   const io = new Server(http, { path: SOCKET_PATH });
@@ -40,7 +41,8 @@ it('drops an event that fails its schema with one console warning, and keeps app
   expect(warnings[0]).toMatch(/invalid reloaded event/);
 
   const valid = { seq: 2, ts: Date.now(), kind: 'style', id: 'main.css', version: 'v2', trigger: 'file', durationMs: 1 };
-  io.emit('reloaded', { ...valid, url: '/styles/main.css?v=v2', content: '.title { color: rgb(1, 2, 3) }' });
+  // The text travels in the event: the SDK applies it to the hub-asset link without a request.
+  io.emit('reloaded', { ...valid, url: '/assets/style/main.css?v=v2', content: '.title { color: rgb(1, 2, 3) }' });
   await expect
     .poll(() => page.evaluate(() => getComputedStyle(document.querySelector('.title')!).color))
     .toBe('rgb(1, 2, 3)');

@@ -41,7 +41,7 @@ it('groups a burst of 50 changes into one toast', async () => {
   await Promise.all(Array.from({ length: 50 }, (_, i) => writeFile(join(root, `styles/page-${i}.css`), `.p${i} { color: red; }`)));
   // New sheets the page does not link: one neutral note, never a green "Reloaded".
   const note = page.locator('hothub-toasts li.neutral');
-  await expect.poll(() => note.textContent()).toContain('50 changes, nothing to update on this page');
+  await expect.poll(() => note.textContent()).toContain('Not used on this page: 50 changes');
   expect(await note.count()).toBe(1);
   expect(await note.textContent()).toMatch(/and 47 more/);
   expect(await page.locator('hothub-toasts li.success').count()).toBe(0);

@@ -14,7 +14,6 @@ import {
 import { io, type Socket } from 'socket.io-client';
 import { ComponentHost, MountFailure } from './apply/component.js';
 import { createUpdateQueue } from './apply/queue.js';
-import type { Effect } from './apply/effect.js';
 import { sheetRoots } from './apply/sheet-roots.js';
 import type { SheetSource } from './apply/sheet-match.js';
 import { applyStyle } from './apply/style.js';
@@ -135,37 +134,38 @@ export function connect(options: HubClientOptions = {}): HubClient {
       }
       return;
     }
-    let effect: Effect;
+    let used: number | undefined;
     try {
-      effect = await applyReloaded(event);
+      used = await applyReloaded(event);
     } catch (error) {
       const reason = error instanceof MountFailure ? error.error : { message: error instanceof Error ? error.message : String(error) };
       return applyFailed(event.kind, event.id, reason, event);
     }
     applied.set(key, event.url ?? event.version);
     failing.delete(key);
-    notes.reloaded(event, effect);
+    notes.reloaded(event, used);
     emitter.emit('reloaded', event);
   };
 
-  const applyReloaded = async (event: Reloaded): Promise<Effect> => {
+  /** Applies `event` here; resolves to how many places on this page took it (sheets, the active theme), when counted. */
+  const applyReloaded = async (event: Reloaded): Promise<number | undefined> => {
     switch (event.kind) {
       case 'style': {
         // A deleted sheet stays in the page as it last was, like any last good version.
-        if (event.removed) return { type: 'applied' };
+        if (event.removed) return undefined;
         const counts = await Promise.all(sheetRoots().map((root) => applyStyle(event, sheets, root)));
-        return { type: 'sheets', count: counts.reduce((sum, n) => sum + n, 0) };
+        return counts.reduce((sum, n) => sum + n, 0);
       }
       case 'theme':
-        return (await theme.reload(event)) || event.removed ? { type: 'applied' } : { type: 'inactive' };
+        return event.removed ? undefined : Number(await theme.reload(event));
       case 'component':
         if (!event.removed && event.url) await components.reload(event.id, event.url);
-        return { type: 'applied' };
+        return undefined;
       case 'wizard':
       case 'plugin':
       case 'config':
         // Server-side kinds: the page is only told.
-        return { type: 'applied' };
+        return undefined;
       default: {
         const never: never = event.kind;
         throw new Error(`unknown kind ${String(never)}`);

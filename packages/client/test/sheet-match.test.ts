@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { normalizePublicPath, matchSheet } from '../src/apply/sheet-match.js';
+import { folderPath, matchSheet } from '../src/apply/sheet-match.js';
 
 const page = 'http://app.test/todo/index.html';
 const source = { hubUrl: 'http://hub.test:8888/dev', publicPath: '/styles/' };
@@ -16,15 +16,15 @@ it('matches the public path plus the id on the page origin, never a file that on
   expect(matchSheet('/vendor/main.css', page, 'main.css', source)).toBeUndefined();
   expect(matchSheet('/styles/vendor/main.css', page, 'main.css', source)).toBeUndefined();
   expect(matchSheet('http://cdn.test/styles/main.css', page, 'main.css', source)).toBeUndefined();
-  expect(matchSheet('/css/main.css', page, 'main.css', { ...source, publicPath: 'css' })).toBe('app');
+  expect(matchSheet('/css/main.css', page, 'main.css', { ...source, publicPath: '/css' })).toBe('app');
 });
 
 it('lets data-hothub-id name the sheet explicitly, whatever the href', () => {
-  expect(matchSheet('/vendor/skin.css', page, 'main.css', source, 'main.css')).toBe('named');
+  expect(matchSheet('/vendor/skin.css', page, 'main.css', source, 'main.css')).toBe('app');
   expect(matchSheet('/styles/main.css', page, 'main.css', source, 'other.css')).toBeUndefined();
 });
 
 it('treats a bad href as no match and normalizes public paths', () => {
   expect(matchSheet('http://[bad', page, 'main.css', source)).toBeUndefined();
-  expect(['/styles/', 'styles', '/css//', '/'].map(normalizePublicPath)).toEqual(['/styles/', '/styles/', '/css/', '/']);
+  expect(['/styles/', '/css', '/css//', '/'].map(folderPath)).toEqual(['/styles/', '/css/', '/css/', '/']);
 });

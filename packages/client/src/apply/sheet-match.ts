@@ -11,13 +11,13 @@ export interface SheetSource {
 /** The attribute that names a `<link>`'s sheet explicitly: `<link data-hothub-id="main.css" …>`. */
 export const SHEET_ID_ATTR = 'data-hothub-id';
 
-/** `/styles/`, `/css` and `css/` all mean the folder `/css/`. */
-export function normalizePublicPath(path: string): string {
-  return `/${path.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+/** `/css` and `/css/` both mean the folder `/css/`. */
+export function folderPath(path: string): string {
+  return path.replace(/\/*$/, '/');
 }
 
-/** How a link serves a sheet: from the hub's asset URL, the app's public path, or named by `data-hothub-id`. */
-export type SheetMatch = 'hub' | 'app' | 'named';
+/** How a link serves a sheet: from the hub's asset URL, or from the app (its public path, or named by `data-hothub-id`). */
+export type SheetMatch = 'hub' | 'app';
 
 /**
  * Does this stylesheet URL serve the sheet `id` (its path under `styles/`)? Exactly when the link
@@ -27,7 +27,7 @@ export type SheetMatch = 'hub' | 'app' | 'named';
  * @example matchSheet('http://app.test/styles/main.css?v=2', 'http://app.test/', 'main.css', source) // 'app'
  */
 export function matchSheet(href: string, base: string, id: string, source: SheetSource, explicitId?: string | null): SheetMatch | undefined {
-  if (explicitId) return explicitId === id ? 'named' : undefined;
+  if (explicitId) return explicitId === id ? 'app' : undefined;
   let url: URL;
   try {
     url = new URL(href, base);
@@ -36,7 +36,7 @@ export function matchSheet(href: string, base: string, id: string, source: Sheet
   }
   const path = safeDecode(url.pathname);
   if (`${url.origin}${path}` === `${source.hubUrl}${ASSETS_PATH}/style/${id}`) return 'hub';
-  const own = url.origin === new URL(base).origin && path === `${normalizePublicPath(source.publicPath)}${id}`;
+  const own = url.origin === new URL(base).origin && path === `${folderPath(source.publicPath)}${id}`;
   return own ? 'app' : undefined;
 }
 

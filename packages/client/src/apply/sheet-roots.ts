@@ -1,25 +1,26 @@
-import { openShadowRoots } from './shadow-roots.js';
-
 /**
- * Every place a stylesheet of this page can live: the document, its open shadow roots, and the
- * same pages again inside same-origin iframes that do not run their own SDK (those update
- * themselves). Closed shadow roots and cross-origin frames are out of reach by design.
+ * Every place a stylesheet of this page can live, in one walk of the DOM: the document, open shadow
+ * roots (nested ones included), and the same inside same-origin iframes that do not run their own
+ * SDK (those update themselves). Closed shadow roots and cross-origin frames are out of reach by design.
  */
 export function sheetRoots(doc: Document = document): ParentNode[] {
-  const roots: ParentNode[] = [doc, ...openShadowRoots(doc)];
-  for (const frame of doc.querySelectorAll('iframe')) {
-    const inner = sameOriginDocument(frame);
-    if (inner) roots.push(...sheetRoots(inner));
+  const roots: ParentNode[] = [doc];
+  // `roots` grows while it is walked: each root found is searched in turn.
+  for (const root of roots) {
+    for (const element of root.querySelectorAll('*')) {
+      if (element.shadowRoot) roots.push(element.shadowRoot);
+      const inner = element.localName === 'iframe' ? frameDocument(element as HTMLIFrameElement) : undefined;
+      if (inner) roots.push(inner);
+    }
   }
   return roots;
 }
 
-function sameOriginDocument(frame: HTMLIFrameElement): Document | undefined {
+function frameDocument(frame: HTMLIFrameElement): Document | undefined {
   try {
-    // Reading a cross-origin frame's document gives null (or throws in some browsers).
+    // A cross-origin frame's document reads as null (or throws in some browsers).
     const inner = frame.contentDocument;
-    const ownSdk = (frame.contentWindow as (Window & { hothub?: unknown }) | null)?.hothub;
-    return inner && !ownSdk ? inner : undefined;
+    return inner && !(frame.contentWindow as (Window & { hothub?: unknown }) | null)?.hothub ? inner : undefined;
   } catch {
     return undefined;
   }

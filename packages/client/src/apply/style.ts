@@ -1,10 +1,9 @@
 import type { Reloaded } from '@hothub/shared';
 import { matchSheet, SHEET_ID_ATTR, type SheetSource } from './sheet-match.js';
 
-/** A link the page switched off (`disabled`, `rel="alternate stylesheet"`) is not active: leave it alone. */
+/** A stylesheet link the page switched off (`disabled`, `rel="alternate stylesheet"`) is not active: leave it alone. */
 function isActive(link: HTMLLinkElement): boolean {
-  const rel = link.relList;
-  return rel.contains('stylesheet') && !rel.contains('alternate') && !link.disabled;
+  return !link.relList.contains('alternate') && !link.disabled;
 }
 
 function withVersion(href: string, base: string, version: string): string {
@@ -34,7 +33,7 @@ async function preload(doc: Document, href: string, crossOrigin: string | null):
   hint.href = href;
   hint.crossOrigin = crossOrigin;
   const done = loaded(hint);
-  (doc.head ?? doc.documentElement).append(hint);
+  doc.head.append(hint);
   try {
     await done;
   } finally {
@@ -74,7 +73,7 @@ function replaceRules(link: HTMLLinkElement, css: string): boolean {
   try {
     const parsed = new CSSStyleSheet();
     parsed.replaceSync(css);
-    for (let i = sheet.cssRules.length - 1; i >= 0; i--) sheet.deleteRule(i);
+    while (sheet.cssRules.length) sheet.deleteRule(0);
     for (const rule of parsed.cssRules) sheet.insertRule(rule.cssText, sheet.cssRules.length);
     return true;
   } catch {

@@ -1,6 +1,5 @@
 import type { Reloaded, ReloadError, ReloadFailed } from '@hothub/shared';
-import type { Effect } from '../apply/effect.js';
-import type { Passing, Toaster } from './toaster.js';
+import type { Toaster } from './toaster.js';
 
 /** What the toasts say about hub events: the words live here, the rendering in `Toaster`. */
 export class Notifications {
@@ -14,18 +13,24 @@ export class Notifications {
     this.toaster = undefined;
   }
 
-  /** `event` was applied here with `effect`: a green note only when something on this page changed. */
-  reloaded(event: Reloaded, effect: Effect): void {
-    this.toaster?.clear(targetOf(event));
+  /**
+   * `event` was applied here, taken by `used` places on this page (stylesheets, the active theme) when
+   * counted: green only when something here changed, a neutral note when nothing here uses it.
+   */
+  reloaded(event: Reloaded, used: number | undefined): void {
+    const name = targetOf(event);
+    this.toaster?.clear(name);
     if (event.removed) return;
-    const [tone, title] = describeEffect(event, effect);
-    this.toaster?.note(tone, `${event.kind} ${event.id}`, title);
+    if (used === 0) this.toaster?.note('neutral', name, `${event.kind === 'style' ? event.id : name}: not used on this page`);
+    else if (event.kind === 'style') this.toaster?.note('success', name, `${event.id} reloaded (${used} sheet${used === 1 ? '' : 's'})`);
+    else this.toaster?.note('success', name, `Reloaded ${event.kind} ${event.id}`);
   }
 
   /** A failing target is back to the version this page already has (a broken save undone). */
   recovered(event: Reloaded): void {
-    this.toaster?.clear(targetOf(event));
-    this.toaster?.note('neutral', `${event.kind} ${event.id}`, `${event.kind} ${event.id} fixed: this page already has this version`);
+    const name = targetOf(event);
+    this.toaster?.clear(name);
+    this.toaster?.note('neutral', name, `${event.kind} ${event.id} fixed`);
   }
 
   failed(event: ReloadFailed): void {
@@ -41,23 +46,6 @@ export class Notifications {
     if (!this.#lost) return;
     this.#lost = false;
     this.toaster?.flash('connection', 'Connection to the hub restored');
-  }
-}
-
-function describeEffect(event: Reloaded, effect: Effect): [Passing, string] {
-  switch (effect.type) {
-    case 'sheets':
-      return effect.count === 0
-        ? ['neutral', `${event.id}: not used on this page`]
-        : ['success', `${event.id} reloaded (${effect.count} ${effect.count === 1 ? 'sheet' : 'sheets'})`];
-    case 'inactive':
-      return ['neutral', `${event.kind} ${event.id}: not active on this page`];
-    case 'applied':
-      return ['success', `Reloaded ${event.kind} ${event.id}`];
-    default: {
-      const never: never = effect;
-      throw new Error(`unknown effect ${String(never)}`);
-    }
   }
 }
 

@@ -11,15 +11,9 @@ export type Passing = 'success' | 'neutral';
 
 interface Group {
   element: HTMLLIElement;
-  entries: { name: string; title: string }[];
+  names: string[];
   timer: number;
 }
-
-/** Title of a note grouping several changes. */
-const GROUPED: Record<Passing, (count: number) => string> = {
-  success: (count) => `Reloaded ${count} changes`,
-  neutral: (count) => `${count} changes, nothing to update on this page`,
-};
 
 /**
  * The SDK's notifications, in a shadow root appended to `<body>` when first needed. Passing notes
@@ -35,14 +29,13 @@ export class Toaster {
   /** `name` changed: `title` shown alone, or merged into the note of the same tone already showing. */
   note(tone: Passing, name: string, title: string): void {
     const current = this.#groups.get(tone);
-    const entries = [...(current?.entries.filter((e) => e.name !== name) ?? []), { name, title }];
-    const names = entries.map((e) => e.name);
-    const heading = entries.length === 1 ? title : GROUPED[tone](entries.length);
-    const detail = entries.length === 1 ? '' : `${names.slice(0, LISTED).join(', ')}${names.length > LISTED ? ` and ${names.length - LISTED} more` : ''}`;
+    const names = [...(current?.names.filter((n) => n !== name) ?? []), name];
+    const heading = names.length === 1 ? title : `${tone === 'success' ? 'Reloaded' : 'Not used on this page:'} ${names.length} changes`;
+    const detail = names.length === 1 ? '' : `${names.slice(0, LISTED).join(', ')}${names.length > LISTED ? ` and ${names.length - LISTED} more` : ''}`;
     const element = current?.element ?? this.#add(tone);
     fill(element, heading, detail, () => this.#drop(tone));
     if (current) clearTimeout(current.timer);
-    this.#groups.set(tone, { element, entries, timer: window.setTimeout(() => this.#drop(tone), PASSING_MS) });
+    this.#groups.set(tone, { element, names, timer: window.setTimeout(() => this.#drop(tone), PASSING_MS) });
   }
 
   /** A sticky toast for `key` (a failing target, the lost connection), replacing the one it had. */
