@@ -1,24 +1,16 @@
 import { validate } from '@hothub/shared';
 import { HubSettings } from './hub-options.js';
+import { cliSettings } from './settings-table.js';
 
-/** `HOTHUB_*` environment variables, validated like flags. */
+/** `HOTHUB_*` environment variables, validated like flags; a list variable is comma-separated. */
 export function readSettingsEnv(env: NodeJS.ProcessEnv): HubSettings {
-  const raw = {
-    root: env.HOTHUB_ROOT,
-    port: env.HOTHUB_PORT,
-    host: env.HOTHUB_HOST,
-    debounce: env.HOTHUB_DEBOUNCE,
-    mode: env.HOTHUB_MODE,
-    token: env.HOTHUB_TOKEN,
-    webhookSecret: env.HOTHUB_WEBHOOK_SECRET,
-    corsOrigins: env.HOTHUB_CORS_ORIGIN?.split(',').map((origin) => origin.trim()),
-    allowedHosts: env.HOTHUB_ALLOWED_HOST?.split(',').map((host) => host.trim()),
-    periodic: env.HOTHUB_PERIODIC,
-    redis: env.HOTHUB_REDIS,
-    pluginTimeout: env.HOTHUB_PLUGIN_TIMEOUT,
-  };
-  const defined = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
-  const result = validate(HubSettings, defined, 'environment (HOTHUB_*)');
+  const raw: Record<string, string | string[]> = {};
+  for (const { key, cli } of cliSettings()) {
+    const value = env[cli.env];
+    if (value === undefined || value === '') continue;
+    raw[key] = cli.list ? value.split(',').map((item) => item.trim()) : value;
+  }
+  const result = validate(HubSettings, raw, 'environment (HOTHUB_*)');
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
 }
