@@ -6,6 +6,7 @@ import { join, relative, resolve } from 'node:path';
 import type { KindName, Reloaded, ReloadFailed, Trigger } from '@hothub/shared';
 import type { Express } from 'express';
 import { accessPolicy } from './access/access-policy.js';
+import { afterRunConsumers, runConsumers } from './after-run.js';
 import type { ClusterEntry } from './cluster/cluster-entry.js';
 import { LeaderGate } from './cluster/leader-gate.js';
 import { type History, openHistory } from './cluster/open-history.js';
@@ -27,10 +28,11 @@ import { type HubSettings, type ResolvedSettings, resolveSettings } from './opti
 import { EventLog, type HubEvent } from './pipeline/event-log.js';
 import type { HealthChecks } from './pipeline/health-checks.js';
 import { type ActiveArtifact, Pipeline, type ReloadOutcome } from './pipeline/pipeline.js';
+import type { AfterRun } from './pipeline/reload-outcome.js';
 import { type AttachedSocketServer, attachSocketServer } from './realtime/attach-socket-server.js';
 import { LocalCatchUp } from './realtime/catch-up.js';
 import { type ClientFailure, ClientFailures } from './realtime/client-failures.js';
-import { broadcast, createSocketServer, type HubSocketServer } from './realtime/socket-server.js';
+import { createSocketServer, type HubSocketServer } from './realtime/socket-server.js';
 import { createLogger, type Logger } from './util/log.js';
 import { KindFolders } from './watch/kind-folders.js';
 import { SourceWatcher } from './watch/source-watcher.js';
@@ -107,6 +109,8 @@ export class Hub extends EventEmitter<HubEventMap> {
   /** Errors modules throw later (timers, promises): reported and rolled back while the hub runs. */
   readonly #faults: ModuleFaults;
   #stopFaults?: () => void;
+  /** The ordered consumers of every run's outcome (`after-run.ts`). */
+  readonly #afterRun: AfterRun;
 
   constructor(options: HubOptions = {}) {
     super();
@@ -151,9 +155,9 @@ export class Hub extends EventEmitter<HubEventMap> {
       modules,
     });
     this.#folders = new KindFolders(this.settings.root, this.settings.dirs, kinds);
-    this.#pipeline = new Pipeline(kinds, this.#events, this.#logger.channel('hothub:pipeline'));
+    this.#pipeline = new Pipeline(kinds, this.#events, this.#logger.channel('hothub:pipeline'), (outcome) => this.#afterRun(outcome));
     this.healthChecks = this.#pipeline.healthChecks;
-    this.config = new HubConfig(configRuntime, this.#pipeline, this.#events);
+    this.config = new HubConfig(configRuntime, this.#pipeline);
     this.#dependencies = new DependencyReloads({ kinds, pipeline: this.#pipeline, display: (path) => this.#display(path) });
     this.#sources = new SourceWatcher({
       folders: this.#folders,
@@ -164,14 +168,6 @@ export class Hub extends EventEmitter<HubEventMap> {
       logger: this.#logger,
       display: (path) => this.#display(path),
       remove: (kind, id, trigger) => this.#remove(kind, id, trigger),
-    });
-    this.#pipeline.on('event', (event) => {
-      for (const registry of this.#registries) registry.record(event);
-      void this.#sources.watchImports();
-      this.#catchUp.observe(event);
-      if (this.#io) broadcast(this.#io, event);
-      if (event.name === 'reloaded') this.emit('reloaded', event.payload);
-      else this.emit('reload_failed', event.payload);
     });
     this.#ops = new HubOps({
       settings: this.settings,
@@ -185,6 +181,19 @@ export class Hub extends EventEmitter<HubEventMap> {
       reload: (target, trigger) => this.reload(target, trigger),
       appChecks: () => this.healthChecks.run(),
     });
+    this.#afterRun = runConsumers(
+      afterRunConsumers({
+        registries: this.#registries,
+        config: configRuntime,
+        events: this.#events,
+        catchUp: this.#catchUp,
+        pages: () => this.#io,
+        ops: this.#ops,
+        watchImports: () => void this.#sources.watchImports(),
+        emit: (event) => (event.name === 'reloaded' ? this.emit('reloaded', event.payload) : this.emit('reload_failed', event.payload)),
+      }),
+      this.#logger.channel('hothub:pipeline'),
+    );
     this.app = createApp({ root: this.settings.root, pipeline: this.#pipeline, folders: this.#folders, wizards, plugins, ops: this.#ops, config: this.config });
   }
 

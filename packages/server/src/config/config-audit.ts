@@ -1,18 +1,16 @@
-import type { HubEvent } from '../pipeline/event-log.js';
+import type { RunEvent } from '../pipeline/reload-outcome.js';
 import type { AuditEntry } from './audit-log.js';
 import type { ConfigRuntime } from './config-runtime.js';
 
 /**
- * Turns each config event into an audit line and a log line. Values appear in the audit log
+ * Turns each config run's outcome into an audit line and a log line; the changed keys are those its `apply` returned. Values appear in the audit log
  * only, redacted where the key looks secret; logs name keys, never values. An event the history
  * `announcedBefore` (re-sent by a restart that found the same version) was audited when it happened.
  */
-export function auditConfigEvent(runtime: ConfigRuntime, event: HubEvent, announcedBefore: boolean): void {
+export function auditConfigEvent(runtime: ConfigRuntime, outcome: RunEvent, announcedBefore: boolean): void {
+  const { event, applied: attempt } = outcome;
   const { payload } = event;
-  if (payload.kind !== 'config') return;
-  const attempt = runtime.attempts.get(payload.id);
-  runtime.attempts.delete(payload.id);
-  if (announcedBefore) return;
+  if (payload.kind !== 'config' || announcedBefore) return;
   const applied = event.name === 'reloaded' || event.payload.rolledBack;
   const changes = applied ? (attempt?.changes ?? []) : [];
   const entry: AuditEntry = {

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import type { HubEvent } from '../pipeline/event-log.js';
 import type { Pipeline } from '../pipeline/pipeline.js';
+import { messageOf } from '../util/errors.js';
+import { writeAtomic } from '../util/write-atomic.js';
 import type { ConfigRuntime } from './config-runtime.js';
 
 export type RollbackRefusal = 'unknown_config' | 'unknown_version' | 'no_previous_version' | 'already_active';
@@ -20,8 +22,9 @@ export class RollbackRefused extends Error {
 
 /**
  * Makes a backed-up version of a config serve again, through the pipeline (trigger `api`):
- * validated, backed up, applied, announced, health-checked like a save. Once it serves, the
- * pipeline writes it to the config file, so the file and the serving config agree.
+ * validated, backed up, applied, health-checked and announced like a save. Once it serves, it is
+ * written to the config file, so the file and the serving config agree and the next edit starts from it
+ * (the watcher then sees content the pipeline already tried, and runs nothing).
  * Without `version`, the newest backup other than the serving version: the one before it.
  */
 export async function rollbackConfig(runtime: ConfigRuntime, pipeline: Pipeline, id: string, version?: string): Promise<HubEvent> {
@@ -39,5 +42,16 @@ export async function rollbackConfig(runtime: ConfigRuntime, pipeline: Pipeline,
   const file = join(runtime.dir, entry.relPath);
   const outcome = await pipeline.reload({ kind: 'config', id, file, relPath: entry.relPath, trigger: 'api', content });
   if (outcome.status !== 'event') throw new Error(`the rollback of config "${id}" sent no event`);
+  if (outcome.event.name === 'reloaded') await restoreFile(runtime, file, content);
   return outcome.event;
+}
+
+async function restoreFile(runtime: ConfigRuntime, file: string, content: Buffer): Promise<void> {
+  try {
+    await writeAtomic(file, content);
+  } catch (error) {
+    runtime.logger.error(`cannot write the restored version to ${file}: the next save of it starts from what the file holds`, {
+      error: messageOf(error),
+    });
+  }
 }

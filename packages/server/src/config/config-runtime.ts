@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Logger } from '../util/log.js';
 import { AuditLog } from './audit-log.js';
 import { ConfigBackups } from './config-backups.js';
-import { type ConfigChange, ConfigStore } from './config-store.js';
+import { ConfigStore } from './config-store.js';
 import { ConfigSubscriptions } from './config-subscriptions.js';
 import type { ConfigValidator } from './config-validator.js';
 import { Redactor } from './redact.js';
@@ -16,13 +16,6 @@ export interface ConfigRuntimeOptions {
   backups: number;
   redactKeys: readonly string[];
   logger: Logger;
-}
-
-/** What the run in progress for a config did: its changes feed the event, the audit log and subscribers. */
-export interface ConfigAttempt {
-  version: string;
-  previousVersion?: string;
-  changes: ConfigChange[];
 }
 
 /** Where hothub keeps its own state, beside the user's folders; the watcher ignores it. */
@@ -41,8 +34,6 @@ export class ConfigRuntime {
   readonly publicIds: ReadonlySet<string>;
   readonly maxBytes: number;
   readonly logger: Logger;
-  /** The applied (or rolled back) change of the run in progress, per config; read once its event is sent. */
-  readonly attempts = new Map<string, ConfigAttempt>();
 
   constructor(options: ConfigRuntimeOptions) {
     this.dir = options.dir;

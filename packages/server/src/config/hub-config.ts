@@ -1,7 +1,6 @@
 import type { Schema } from '@hothub/shared';
-import type { EventLog, HubEvent } from '../pipeline/event-log.js';
+import type { HubEvent } from '../pipeline/event-log.js';
 import type { Pipeline } from '../pipeline/pipeline.js';
-import { auditConfigEvent } from './config-audit.js';
 import type { BackupEntry } from './config-backups.js';
 import { rollbackConfig } from './config-rollback.js';
 import type { ConfigRuntime } from './config-runtime.js';
@@ -20,10 +19,9 @@ export class HubConfig {
   readonly #runtime: ConfigRuntime;
   readonly #pipeline: Pipeline;
 
-  constructor(runtime: ConfigRuntime, pipeline: Pipeline, events: Pick<EventLog, 'announcedBefore'>) {
+  constructor(runtime: ConfigRuntime, pipeline: Pipeline) {
     this.#runtime = runtime;
     this.#pipeline = pipeline;
-    pipeline.on('event', (event) => auditConfigEvent(runtime, event, events.announcedBefore(event)));
   }
 
   /** The serving config (frozen), or one key of it (`db.pool.size`); undefined when absent. */

@@ -16,9 +16,10 @@ const CONFIG_FILE = /^([^/.][^/]*)\.(json|ya?ml)$/;
  * Configs: parsed, validated against their schema files and the validators the application
  * registered, backed up on disk, swapped in atomically, announced to subscribers by key.
  * A deleted file keeps the last good config serving.
+ * Changed keys travel on the run's outcome: the event, the audit and subscribers read them there.
  */
 export function configKind(runtime: ConfigRuntime, modules: ModuleRuntime): Kind<ConfigSnapshot> {
-  const { store, subscriptions } = runtime;
+  const { store } = runtime;
   return {
     name: 'config',
     browser: false,
@@ -40,18 +41,13 @@ export function configKind(runtime: ConfigRuntime, modules: ModuleRuntime): Kind
       return freezeSnapshot(id, source.version, data);
     },
     backup: (id, _current, source) => runtime.backups.save(id, source.version, source.relPath, source.bytes),
-    apply(id, next) {
-      const previousVersion = store.get(id)?.version;
-      const changes = store.swap(id, next);
-      runtime.attempts.set(id, { version: next.version, ...(previousVersion ? { previousVersion } : {}), changes });
-      subscriptions.notify(changes);
-    },
+    // Readers (health checks included) see the new version from here; subscribers hear of it once it
+    // passed its checks (`after-run.ts`), so a version rolled back is never announced to them.
+    apply: (id, next) => store.swap(id, next),
     rollback(id, previous) {
-      // Subscribers saw the new values: tell them about the way back too.
-      subscriptions.notify(store.swap(id, previous));
+      store.swap(id, previous);
     },
-    browserFields(id) {
-      const changes = runtime.attempts.get(id)?.changes ?? [];
+    browserFields(id, _config, _source, changes) {
       const keys = changes.map((change) => change.key);
       if (!runtime.publicIds.has(id)) return { keys };
       const present = changes.filter((change) => change.newValue !== undefined);

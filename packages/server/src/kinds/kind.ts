@@ -1,4 +1,5 @@
 import type { KindName } from '@hothub/shared';
+import type { KeyChange } from '../config/key-diff.js';
 
 /** One file, read once it was completely written. */
 export interface SourceFile {
@@ -50,8 +51,8 @@ export interface Kind<Artifact = unknown> {
   readonly keepWhenDeleted?: boolean;
   /** Keep the serving version somewhere it can be restored from, before `apply` replaces it; a throw cancels the reload. */
   backup?(id: string, current: Artifact, source: SourceFile): Promise<void> | void;
-  /** Make `next` active. */
-  apply?(id: string, next: Artifact, previous: Artifact | undefined): Promise<void> | void;
+  /** Make `next` active; returns the keys whose values it changed, if the kind has keys (configs). */
+  apply?(id: string, next: Artifact, previous: Artifact | undefined): Promise<KeyChange[] | void> | KeyChange[] | void;
   /** Undo `apply(failed)`: make `previous` active again, or nothing when there was none. */
   rollback?(id: string, previous: Artifact | undefined, failed: Artifact): Promise<void> | void;
   /** The file is gone: make the artifact inactive. */
@@ -68,8 +69,8 @@ export interface Kind<Artifact = unknown> {
   dependentsOf?(file: string): Dependent[];
   /** Every file some artifact imports, inside the kind's folder or not: the hub watches them all. */
   importedFiles?(): Iterable<string>;
-  /** Extra `reloaded` fields for browsers. */
-  browserFields?(id: string, artifact: Artifact, source: SourceFile): BrowserFields;
+  /** Extra `reloaded` fields for browsers; `changes` is what `apply` returned. */
+  browserFields?(id: string, artifact: Artifact, source: SourceFile, changes: readonly KeyChange[]): BrowserFields;
 }
 
 /** Methods are bivariant, so every concrete kind fits the registry's `Kind<unknown>`. */

@@ -46,11 +46,13 @@ export class HubOps {
     const alertLog = sources.logger.channel('hothub:alerts');
     this.#alerts = new Alerts(sources.settings.alerts, (alert) => alertLog.warn(`alert ${alert.name}: ${alert.message}`, { alert }));
     this.metrics = new HubMetrics({ connections: sources.connections, alerts: () => this.#alerts.active() });
-    sources.pipeline.on('event', (event) => {
-      this.#stats.record(event);
-      this.#alerts.record(event);
-      this.metrics.record(event);
-    });
+  }
+
+  /** Counts an event the hub sent: statistics, alerts, metrics (a consumer in `after-run.ts`). */
+  record(event: HubEvent): void {
+    this.#stats.record(event);
+    this.#alerts.record(event);
+    this.metrics.record(event);
   }
 
   reload(target: string, trigger: Trigger): Promise<HubEvent[]> {

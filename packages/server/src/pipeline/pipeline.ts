@@ -1,14 +1,15 @@
-import { EventEmitter } from 'node:events';
 import type { Cause, KindName, ReloadError, Trigger } from '@hothub/shared';
 import type { AnyKind, SourceFile } from '../kinds/kind.js';
 import { contentHash } from '../util/content-hash.js';
 import { errorCode, messageOf, toReloadError } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
-import { writeAtomic } from '../util/write-atomic.js';
 import { readSettled } from '../watch/read-settled.js';
 import type { EventLog, HubEvent } from './event-log.js';
 import { HealthChecks } from './health-checks.js';
 import { KeyedQueue } from './keyed-queue.js';
+import type { AfterRun, AppliedVersion, ReloadOutcome, RunEvent } from './reload-outcome.js';
+
+export type { ReloadOutcome } from './reload-outcome.js';
 
 /** The version of an artifact that is serving now. */
 export interface ActiveArtifact {
@@ -28,26 +29,20 @@ export interface ReloadRequest {
   trigger: Trigger;
   /** The file saved; with a `chain` when it is another file the artifact imports (the run then skips the same-content check). */
   cause?: Cause;
-  /** Bytes to use instead of reading `file`: a backed-up version being restored. */
+  /** Bytes to use instead of reading `file` (a backed-up version being restored); writing them to the file is the caller's. */
   content?: Buffer;
 }
-
-/** What a run did: sent an event, or changed nothing (same content, file gone mid-save). */
-export type ReloadOutcome = { status: 'event'; event: HubEvent } | { status: 'unchanged' } | { status: 'missing' };
 
 /** Who numbers a run's event: the hub's `EventLog`, or, when following another hub, that hub's event. */
 type Numbering = Pick<EventLog, 'reloaded' | 'failed'>;
 
-/** In-process events, typed like chokidar's `FSWatcherEventMap`. */
-export interface PipelineEventMap {
-  event: [HubEvent];
-}
-
 /**
- * detect → validate → back up → apply → notify → health-check → commit or roll back,
+ * detect → validate → back up → apply → health-check → commit or roll back → number the event,
  * one run at a time per artifact. Knows no kind: each step calls the artifact's `Kind`.
+ * Every run returns its outcome; one that sent an event is handed to `after` (the ordered consumers
+ * of `after-run.ts`) before the artifact's next run starts.
  */
-export class Pipeline extends EventEmitter<PipelineEventMap> {
+export class Pipeline {
   readonly #queue = new KeyedQueue();
   readonly #active = new Map<string, ActiveArtifact>();
   /** The version each serving one replaced, kept to come back to if the serving one fails later (`restore`). */
@@ -59,11 +54,10 @@ export class Pipeline extends EventEmitter<PipelineEventMap> {
     private readonly kinds: ReadonlyMap<KindName, AnyKind>,
     private readonly log: EventLog,
     private readonly logger: Logger,
+    private readonly after: AfterRun,
     /** Run after every apply; a failure rolls the new version back. */
     readonly healthChecks = new HealthChecks(),
-  ) {
-    super();
-  }
+  ) {}
 
   /** The serving version of an artifact, if any. */
   active(kind: KindName, id: string): ActiveArtifact | undefined {
@@ -119,7 +113,7 @@ export class Pipeline extends EventEmitter<PipelineEventMap> {
       if (failed?.source.version !== version) return { status: 'unchanged' };
       const previous = this.#replaced.get(target);
       const rolledBack = previous !== undefined && (await this.#bringBack(this.#kind(kind), previous, failed));
-      return this.#send(this.log.failed({ kind, id, trigger: 'runtime', error, rolledBack }));
+      return this.#send(this.log.failed({ kind, id, trigger: 'runtime', error, rolledBack }), { relPath: failed.source.relPath });
     });
   }
 
@@ -154,7 +148,9 @@ export class Pipeline extends EventEmitter<PipelineEventMap> {
       this.#active.delete(target);
       this.#replaced.delete(target);
       const durationMs = elapsed(started);
-      return this.#send(numbering.reloaded({ kind, id, version: current.source.version, trigger, durationMs, removed: true }));
+      return this.#send(numbering.reloaded({ kind, id, version: current.source.version, trigger, durationMs, removed: true }), {
+        relPath: current.source.relPath,
+      });
     });
   }
 
@@ -182,8 +178,11 @@ export class Pipeline extends EventEmitter<PipelineEventMap> {
     const started = performance.now();
     const target = key(kindName, id);
     const kind = this.#kind(kindName);
-    const fail = (error: ReloadError, rolledBack: boolean): ReloadOutcome =>
-      this.#send(numbering.failed({ kind: kindName, id, trigger, error, rolledBack, ...(cause ? { cause } : {}) }));
+    const fail = (error: ReloadError, rolledBack: boolean, applied?: AppliedVersion): ReloadOutcome =>
+      this.#send(numbering.failed({ kind: kindName, id, trigger, error, rolledBack, ...(cause ? { cause } : {}) }), {
+        relPath: request.relPath,
+        ...(applied ? { applied } : {}),
+      });
 
     let source: SourceFile;
     try {
@@ -212,13 +211,15 @@ export class Pipeline extends EventEmitter<PipelineEventMap> {
     } catch (error) {
       return fail(toReloadError(error, file), false);
     }
+    let applied: AppliedVersion | undefined;
     try {
-      await kind.apply?.(id, artifact, previous?.artifact);
+      const changes = (await kind.apply?.(id, artifact, previous?.artifact)) ?? [];
+      applied = { version: source.version, ...(previous ? { previousVersion: previous.source.version } : {}), changes };
       await kind.check?.(id, artifact);
       await this.healthChecks.assertHealthy({ kind: kindName, id, version: source.version });
     } catch (error) {
       await this.#rollback(kind, id, previous, artifact);
-      return fail(toReloadError(error, file), true);
+      return fail(toReloadError(error, file), true, applied);
     }
 
     const active: ActiveArtifact = {
@@ -232,7 +233,6 @@ export class Pipeline extends EventEmitter<PipelineEventMap> {
     this.#active.set(target, active);
     if (previous) this.#replaced.set(target, previous);
     await this.#commit(kind, id, artifact, previous);
-    if (request.content) await this.#restoreFile(file, request.content);
     return this.#send(
       numbering.reloaded({
         kind: kindName,
@@ -241,8 +241,9 @@ export class Pipeline extends EventEmitter<PipelineEventMap> {
         trigger,
         durationMs: elapsed(started),
         ...(cause ? { cause } : {}),
-        ...kind.browserFields?.(id, artifact, source),
+        ...kind.browserFields?.(id, artifact, source, applied.changes),
       }),
+      { relPath: request.relPath, applied },
     );
   }
 
@@ -262,18 +263,10 @@ export class Pipeline extends EventEmitter<PipelineEventMap> {
     }
   }
 
-  /** A restored version serves: write it to its file too, so the next edit starts from it. */
-  async #restoreFile(file: string, content: Buffer): Promise<void> {
-    try {
-      await writeAtomic(file, content);
-    } catch (error) {
-      this.logger.error(`cannot write the restored version to ${file}`, { error: (error as Error).message });
-    }
-  }
-
-  #send(event: HubEvent): ReloadOutcome {
-    this.emit('event', event);
-    return { status: 'event', event };
+  #send(event: HubEvent, details: Omit<RunEvent, 'status' | 'event'> = {}): RunEvent {
+    const outcome: RunEvent = { status: 'event', event, ...details };
+    this.after(outcome);
+    return outcome;
   }
 
   #kind(name: KindName): AnyKind {

@@ -1,0 +1,66 @@
+import type { ModuleRegistry } from './modules/module-registry.js';
+import { auditConfigEvent } from './config/config-audit.js';
+import type { ConfigRuntime } from './config/config-runtime.js';
+import { announceConfigChanges } from './config/announce-changes.js';
+import type { HubOps } from './ops/hub-ops.js';
+import type { EventLog, HubEvent } from './pipeline/event-log.js';
+import type { AfterRun, RunEvent } from './pipeline/reload-outcome.js';
+import type { LocalCatchUp } from './realtime/catch-up.js';
+import { broadcast, type HubSocketServer } from './realtime/socket-server.js';
+import { messageOf } from './util/errors.js';
+import type { Logger } from './util/log.js';
+
+/** What the consumers of a run's outcome write to: the hub's parts, passed down as values. */
+export interface AfterRunContext {
+  registries: readonly ModuleRegistry<object>[];
+  config: ConfigRuntime;
+  events: Pick<EventLog, 'announcedBefore'>;
+  catchUp: LocalCatchUp;
+  /** The socket server, once the hub listens. */
+  pages(): HubSocketServer | undefined;
+  ops: Pick<HubOps, 'record'>;
+  /** Starts watching files a new version imports from outside the kind folders. */
+  watchImports(): void;
+  /** `hub.on('reloaded' | 'reload_failed', …)` listeners of the embedding application. */
+  emit(event: HubEvent): void;
+}
+
+/** One consumer of a run's outcome, named for logs. */
+export type Consumer = readonly [name: string, consume: (outcome: RunEvent) => void];
+
+/**
+ * What happens after a run, in this order, for every event a run sends (a save, a dependency, an API
+ * or periodic reload, a rollback, a runtime fault, an event followed from the cluster). Numbering the
+ * event (and appending it to `.hothub/history.jsonl` and the cluster's stream) happened in the run.
+ * Adding a consumer is one line here.
+ */
+export function afterRunConsumers(context: AfterRunContext): readonly Consumer[] {
+  return [
+    ['module registries', ({ event }) => context.registries.forEach((registry) => registry.record(event))],
+    ['config audit', (outcome) => auditConfigEvent(context.config, outcome, context.events.announcedBefore(outcome.event))],
+    ['config subscribers', (outcome) => announceConfigChanges(context.config.subscriptions, outcome)],
+    ['catch-up', ({ event }) => context.catchUp.observe(event)],
+    ['pages', ({ event }) => withPages(context, (io) => broadcast(io, event))],
+    ['statistics, alerts, metrics', ({ event }) => context.ops.record(event)],
+    ['imported files to watch', () => context.watchImports()],
+    ['in-process listeners', ({ event }) => context.emit(event)],
+  ];
+}
+
+/** Runs every consumer in order; one that throws is logged and the others still run. */
+export function runConsumers(consumers: readonly Consumer[], logger: Logger): AfterRun {
+  return (outcome) => {
+    for (const [name, consume] of consumers) {
+      try {
+        consume(outcome);
+      } catch (error) {
+        logger.error(`${name} failed on ${outcome.event.payload.kind}/${outcome.event.payload.id}`, { error: messageOf(error) });
+      }
+    }
+  };
+}
+
+function withPages(context: AfterRunContext, send: (io: HubSocketServer) => void): void {
+  const io = context.pages();
+  if (io) send(io);
+}
