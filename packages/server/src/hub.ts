@@ -13,7 +13,11 @@ import { type History, openHistory } from './cluster/open-history.js';
 import { ConfigRuntime } from './config/config-runtime.js';
 import { HubConfig } from './config/hub-config.js';
 import { createApp } from './http/create-app.js';
-import { listen, urlOf } from './http/listen.js';
+import type { HttpsFiles } from './http/https-cert.js';
+import { tlsCredentials } from './http/https-cert.js';
+import { listen, SERVER_TIMEOUTS, urlOf } from './http/listen.js';
+import { type Middleware, toMiddleware } from './http/middleware.js';
+import { standaloneApp } from './http/standalone-app.js';
 import { builtinKinds } from './kinds/index.js';
 import type { OnWizard } from './kinds/wizard.js';
 import { DependencyReloads } from './modules/dependency-reloads.js';
@@ -24,6 +28,7 @@ import { PluginConfigs } from './modules/plugin-configs.js';
 import { HubOps } from './ops/hub-ops.js';
 import { startPeriodicRefresh } from './ops/periodic-refresh.js';
 import { reloadTargets } from './ops/reload-targets.js';
+import { appProxy, PROXY_MOUNT, proxyTarget } from './proxy/app-proxy.js';
 import { type HubSettings, type ResolvedSettings, resolveSettings } from './options/hub-options.js';
 import { EventLog, type HubEvent } from './pipeline/event-log.js';
 import type { HealthChecks } from './pipeline/health-checks.js';
@@ -46,6 +51,10 @@ export interface HubOptions extends HubSettings {
   onWizard?: OnWizard;
   /** What each plugin's `initialize(config)` receives, by plugin name (default `{}`); see `configurePlugin()`. */
   pluginConfig?: Record<string, unknown>;
+  /** Proxy mode: serve the app at this origin (`http://localhost:3000`) through the hub, the SDK added to its pages. */
+  proxy?: string;
+  /** Serve https: `true` for a self-signed localhost certificate kept in `<root>/.hothub/https/`, or the PEM files. */
+  https?: boolean | HttpsFiles;
 }
 
 /** In-process events of a hub: the same payloads browsers receive. */
@@ -91,6 +100,8 @@ export class Hub extends EventEmitter<HubEventMap> {
   readonly #dependencies: DependencyReloads;
   readonly #pluginConfigs: PluginConfigs;
   readonly #server?: HttpServer;
+  readonly #proxy?: URL;
+  readonly #https?: HttpsFiles;
   #attached?: AttachedSocketServer;
   readonly #events = new EventLog();
   readonly #catchUp = new LocalCatchUp(this.#events);
@@ -114,7 +125,9 @@ export class Hub extends EventEmitter<HubEventMap> {
 
   constructor(options: HubOptions = {}) {
     super();
-    const { logger, server, onWizard, pluginConfig, ...settings } = options;
+    const { logger, server, onWizard, pluginConfig, proxy, https, ...settings } = options;
+    this.#proxy = proxy === undefined ? undefined : proxyTarget(proxy);
+    this.#https = https === true ? {} : https || undefined;
     this.settings = resolveSettings(settings);
     if (this.settings.mode === 'prod' && this.settings.token === undefined) {
       throw new Error('--mode prod needs a token: set --token or HOTHUB_TOKEN (mutating endpoints and sockets require it)');
@@ -200,6 +213,16 @@ export class Hub extends EventEmitter<HubEventMap> {
   /** `http://host:port` once listening. */
   get url(): string | undefined {
     return this.#server ? urlOf(this.#server) : this.#url;
+  }
+
+  /**
+   * The hub's routes as a connect/express middleware for an app's own server (`server` option): any
+   * prefix works, and paths that are not the hub's go on to the app's next handler.
+   * @example
+   * app.use('/hot', hub.middleware()); // <script src="/hot/hothub/client.js"></script>
+   */
+  middleware(): Middleware {
+    return toMiddleware(this.app);
   }
 
   /** The numbering pages resume under (`connected.serverId`): kept in `.hothub/` across restarts, shared by a cluster. */
@@ -338,10 +361,14 @@ export class Hub extends EventEmitter<HubEventMap> {
       this.#history?.attach(this.#io);
       return;
     }
-    const { port, host } = this.settings;
-    const http = await listen(this.app, port, host);
+    const { port, host, root } = this.settings;
+    const tls = this.#https ? await tlsCredentials(this.#https, root) : undefined;
+    const proxy = this.#proxy ? appProxy(this.#proxy, { secure: tls !== undefined, logger: this.#logger.channel('hothub:proxy') }) : undefined;
+    const handler = standaloneApp(this.app, { root, ops: this.#ops, ...(proxy ? { fallback: proxy.requests, mount: PROXY_MOUNT } : {}) });
+    const http = await listen(handler, port, host, SERVER_TIMEOUTS, tls);
     this.#http = http;
-    this.#io = createSocketServer(http, realtime);
+    this.#io = createSocketServer(http, { ...realtime, sharesUpgrades: proxy !== undefined });
+    if (proxy) http.on('upgrade', proxy.upgrades);
     this.#history?.attach(this.#io);
     this.#url = urlOf(http);
   }

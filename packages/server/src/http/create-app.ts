@@ -8,9 +8,10 @@ import { accessPolicy } from '../access/access-policy.js';
 import { assetsRouter } from './assets.js';
 import { clientScriptRouter } from './client-script.js';
 import { cors } from './cors.js';
-import { demoPageRouter } from './demo-page.js';
 import { hostCheck } from './host-check.js';
-import { errorHandler, notFoundHandler } from './http-error.js';
+import { errorHandler } from './http-error.js';
+import { hubPathsOnly } from './hub-paths.js';
+import { infoPageRouter } from './info-page.js';
 import { modulesRouter } from './modules.js';
 import { opsRouter } from './ops-router.js';
 import { pathSafety } from './path-safety.js';
@@ -29,10 +30,14 @@ export interface AppContext {
   config: HubConfig;
 }
 
-/** The hub's HTTP surface: SDK scripts, browser assets, and the page at `/`. */
+/**
+ * The hub's HTTP surface: SDK scripts, browser assets, the API and its page at `/hothub/`. Paths that are
+ * not the hub's leave it untouched (`next()`), so an app can mount it anywhere, `/` included.
+ */
 export function createApp(context: AppContext): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(hubPathsOnly);
   const access = accessPolicy(context.ops.settings);
   app.use(hostCheck(access));
   app.use(cors(access));
@@ -45,8 +50,7 @@ export function createApp(context: AppContext): Express {
   app.use(servedAssetsRouter(context.pipeline, context.folders));
   app.use(assetsRouter(context.pipeline, context.folders));
   app.use(modulesRouter(context.wizards, context.plugins, [requireToken(context.ops.settings.token)]));
-  app.use(demoPageRouter(context.root));
-  app.use(notFoundHandler);
+  app.use(infoPageRouter(context.ops));
   app.use(errorHandler({ exposeStack: context.ops.settings.mode === 'dev' }));
   return app;
 }

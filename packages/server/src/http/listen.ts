@@ -1,5 +1,7 @@
 import { createServer, type RequestListener, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { Server as TlsServer } from 'node:tls';
+import type { TlsCredentials } from './https-cert.js';
 
 export class PortInUseError extends Error {
   constructor(readonly port: number, readonly host: string) {
@@ -21,16 +23,14 @@ export interface ServerTimeouts {
 
 export const SERVER_TIMEOUTS: ServerTimeouts = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, checkIntervalMs: 1_000 };
 
-/** An HTTP server listening on `host:port`; a taken port rejects with `PortInUseError`. */
-export async function listen(handler: RequestListener, port: number, host: string, timeouts = SERVER_TIMEOUTS): Promise<HttpServer> {
-  const http = createServer(
-    {
-      headersTimeout: timeouts.headersTimeoutMs,
-      requestTimeout: timeouts.requestTimeoutMs,
-      connectionsCheckingInterval: timeouts.checkIntervalMs,
-    },
-    handler,
-  );
+/** An HTTP server (HTTPS with `tls`) listening on `host:port`; a taken port rejects with `PortInUseError`. */
+export async function listen(handler: RequestListener, port: number, host: string, timeouts = SERVER_TIMEOUTS, tls?: TlsCredentials): Promise<HttpServer> {
+  const options = {
+    headersTimeout: timeouts.headersTimeoutMs,
+    requestTimeout: timeouts.requestTimeoutMs,
+    connectionsCheckingInterval: timeouts.checkIntervalMs,
+  };
+  const http: HttpServer = tls ? createHttpsServer({ ...options, ...tls }, handler) : createServer(options, handler);
   await new Promise<void>((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new PortInUseError(port, host) : error);
     http.once('error', onError);

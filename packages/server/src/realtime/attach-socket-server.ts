@@ -16,7 +16,8 @@ export interface AttachedSocketServer {
  */
 export function attachSocketServer(http: HttpServer, options: RealtimeOptions): AttachedSocketServer {
   const before = new Map(SERVER_EVENTS.map((event) => [event, http.listeners(event)]));
-  const io = createSocketServer(http, options);
+  // The app's server: its own upgrades (Vite's HMR socket, say) are not engine.io's to close.
+  const io = createSocketServer(http, { ...options, sharesUpgrades: true });
   return {
     io,
     detach() {

@@ -20,6 +20,11 @@ export interface RealtimeOptions extends SessionOptions {
   onRefused?(hint: string): void;
   /** Failed token checks allowed per address and window before every handshake from it is refused (default: HTTP's rate limit). */
   handshakeLimit?: WindowLimit;
+  /**
+   * Other code on the server answers WebSocket upgrades too (an app's, Vite's HMR, a proxied app's):
+   * engine.io then leaves upgrades for other paths alone instead of closing them after a second.
+   */
+  sharesUpgrades?: boolean;
 }
 
 /** The socket.io endpoint browsers connect to; each socket runs a session (`socket-session.ts`). */
@@ -27,6 +32,7 @@ export function createSocketServer(http: HttpServer, options: RealtimeOptions): 
   const io: HubSocketServer = new Server(http, {
     path: SOCKET_PATH,
     serveClient: false,
+    ...(options.sharesUpgrades ? { destroyUpgrade: false } : {}),
     ...engineLimits(),
     ...socketAccessOptions(options.access ?? DEFAULT_ACCESS, options.onRefused),
   });
