@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Reloaded, ReloadFailed } from '@hothub/shared';
+import type { EventMessage, Reloaded, ReloadFailed } from '@hothub/shared';
 
-/** An event as the hub sent it, tagged with its socket.io name. */
-export type HubEvent = { name: 'reloaded'; payload: Reloaded } | { name: 'reload_failed'; payload: ReloadFailed };
+/** An event as the hub sent it, tagged with its socket.io name: the wire's `EventMessage`, declared once in @hothub/shared. */
+export type HubEvent = EventMessage;
 
 type Unnumbered<T> = Omit<T, 'seq' | 'ts'>;
 

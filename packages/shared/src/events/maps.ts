@@ -1,15 +1,12 @@
+import type * as z from 'zod/mini';
 import type { ApplyFailed, ApplyFailedAck } from './apply-failed.js';
-import type { Connected } from './connected.js';
 import type { Handshake } from './handshake.js';
-import type { ReloadFailed } from './reload-failed.js';
-import type { Reloaded } from './reloaded.js';
+import type { SERVER_EVENT_SCHEMAS } from './index.js';
 
-/** Events the hub emits; the argument of each is validated by the schema of the same name. */
-export interface ServerToClientEvents {
-  connected: (payload: Connected) => void;
-  reloaded: (payload: Reloaded) => void;
-  reload_failed: (payload: ReloadFailed) => void;
-}
+type ServerEventSchemas = typeof SERVER_EVENT_SCHEMAS;
+
+/** Events the hub emits, derived from `SERVER_EVENT_SCHEMAS`: each takes the payload its schema validates. */
+export type ServerToClientEvents = { [Name in keyof ServerEventSchemas]: (payload: z.infer<ServerEventSchemas[Name]>) => void };
 
 /** Events a browser may send to the hub; each argument is validated by the schema of the same name. */
 export interface ClientToServerEvents {

@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
-import { KindName, Trigger } from '../kinds.js';
-import { Cause, Seq } from './reloaded.js';
+import { RunEnvelope } from './run-envelope.js';
 
 export const ReloadError = z.object({
   message: z.string(),
@@ -13,15 +12,9 @@ export const ReloadError = z.object({
 export type ReloadError = z.infer<typeof ReloadError>;
 
 /** A change could not be applied; the previous version is still active. */
-export const ReloadFailed = z.object({
-  seq: Seq,
-  ts: z.number(),
-  kind: KindName,
-  id: z.string(),
-  trigger: Trigger,
+export const ReloadFailed = z.extend(RunEnvelope, {
   error: ReloadError,
   /** True when the new version had been applied and was then undone. */
   rolledBack: z.boolean(),
-  cause: z.optional(Cause),
 });
 export type ReloadFailed = z.infer<typeof ReloadFailed>;

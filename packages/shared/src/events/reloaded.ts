@@ -1,29 +1,13 @@
 import * as z from 'zod/mini';
-import { KindName, Trigger } from '../kinds.js';
-
-export const Seq = z.int().check(z.positive());
-
-/** Why an artifact was reloaded: the file saved and, for a dependent, the imports leading from it. */
-export const Cause = z.object({
-  file: z.string(),
-  /** From the saved file to the reloaded artifact, e.g. `['helpers/format.js', 'debug_wizard.js']`. */
-  chain: z.optional(z.array(z.string())),
-});
-export type Cause = z.infer<typeof Cause>;
+import { RunEnvelope } from './run-envelope.js';
 
 /** An artifact was swapped in. */
-export const Reloaded = z.object({
-  seq: Seq,
-  ts: z.number(),
-  kind: KindName,
-  id: z.string(),
+export const Reloaded = z.extend(RunEnvelope, {
   /** Content hash: changes whenever the content does. */
   version: z.string(),
-  trigger: Trigger,
   durationMs: z.number().check(z.nonnegative()),
   /** Browser assets only: where the new version is served (carries `?v=<version>`). */
   url: z.optional(z.string()),
-  cause: z.optional(Cause),
   /** The artifact's file was deleted and the artifact is no longer active; `version` is its last one. */
   removed: z.optional(z.literal(true)),
   /** Small browser assets only: the new text, so the page can apply it without a round trip. */

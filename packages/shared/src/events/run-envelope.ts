@@ -1,0 +1,24 @@
+import * as z from 'zod/mini';
+import { KindName, Trigger } from '../kinds.js';
+
+export const Seq = z.int().check(z.positive());
+
+/** Why an artifact was reloaded: the file saved and, for a dependent, the imports leading from it. */
+export const Cause = z.object({
+  /** Relative to the hub's root, with `/` separators (see docs/protocol.md, "Paths in events"). */
+  file: z.string(),
+  /** From the saved file to the reloaded artifact, e.g. `['helpers/format.js', 'debug_wizard.js']`. */
+  chain: z.optional(z.array(z.string())),
+});
+export type Cause = z.infer<typeof Cause>;
+
+/** The fields every event of a pipeline run carries, `reloaded` and `reload_failed` alike. */
+export const RunEnvelope = z.object({
+  seq: Seq,
+  ts: z.number(),
+  kind: KindName,
+  id: z.string(),
+  trigger: Trigger,
+  cause: z.optional(Cause),
+});
+export type RunEnvelope = z.infer<typeof RunEnvelope>;
