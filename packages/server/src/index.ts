@@ -1,5 +1,6 @@
 export { createHub, Hub } from './hub.js';
 export { PortInUseError } from './http/listen.js';
+export type { Middleware } from './http/middleware.js';
 export type { HubOptions, HubEventMap, WatchedFolder } from './hub.js';
 export type { HubSettings, ResolvedSettings } from './options/hub-options.js';
 export type { ActiveArtifact } from './pipeline/pipeline.js';

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Agent } from 'node:https';
 import { SOCKET_PATH, type Reloaded } from '@hothub/shared';
 import { io } from 'socket.io-client';
 import { expect, it, onTestFinished } from 'vitest';
@@ -12,7 +11,7 @@ it('https: true serves https with a self-signed localhost certificate kept in .h
   const hub = await startHub({ root, https: true });
   expect(hub.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
   expect(existsSync(join(root, '.hothub/https/localhost-cert.pem'))).toBe(true);
-  const socket = io(hub.url!, { path: SOCKET_PATH, transports: ['websocket'], agent: new Agent({ rejectUnauthorized: false }), rejectUnauthorized: false });
+  const socket = io(hub.url!, { path: SOCKET_PATH, transports: ['websocket'], rejectUnauthorized: false });
   onTestFinished(() => void socket.close());
   const reloaded = new Promise<Reloaded>((resolve) => socket.on('reloaded', resolve));
   await new Promise((resolve) => socket.on('connected', resolve));
