@@ -1,6 +1,7 @@
 import {
   type ClientToServerEvents,
   Connected,
+  errorMessage,
   type Infer,
   type ReloadError,
   ReloadFailed,
@@ -138,7 +139,7 @@ export function connect(options: HubClientOptions = {}): HubClient {
     try {
       used = await applyReloaded(event);
     } catch (error) {
-      const reason = error instanceof MountFailure ? error.error : { message: error instanceof Error ? error.message : String(error) };
+      const reason = error instanceof MountFailure ? error.error : { message: errorMessage(error) };
       return applyFailed(event.kind, event.id, reason, event);
     }
     applied.set(key, event.url ?? event.version);

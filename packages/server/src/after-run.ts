@@ -1,3 +1,4 @@
+import { errorMessage } from '@hothub/shared';
 import type { ModuleRegistry } from './modules/module-registry.js';
 import { auditConfigEvent } from './config/config-audit.js';
 import type { ConfigRuntime } from './config/config-runtime.js';
@@ -7,7 +8,6 @@ import type { EventLog, HubEvent } from './pipeline/event-log.js';
 import type { AfterRun, RunEvent } from './pipeline/reload-outcome.js';
 import type { LocalCatchUp } from './realtime/catch-up.js';
 import { broadcast, type HubSocketServer } from './realtime/socket-server.js';
-import { messageOf } from './util/errors.js';
 import type { Logger } from './util/log.js';
 
 /** What the consumers of a run's outcome write to: the hub's parts, passed down as values. */
@@ -54,7 +54,7 @@ export function runConsumers(consumers: readonly Consumer[], logger: Logger): Af
       try {
         consume(outcome);
       } catch (error) {
-        logger.error(`${name} failed on ${outcome.event.payload.kind}/${outcome.event.payload.id}`, { error: messageOf(error) });
+        logger.error(`${name} failed on ${outcome.event.payload.kind}/${outcome.event.payload.id}`, { error: errorMessage(error) });
       }
     }
   };

@@ -25,4 +25,5 @@ export { OutcomeCounts, ReloadStatistics } from './http/statistics.js';
 export type { ServerEventName } from './events/index.js';
 export type { ServerToClientEvents, ClientToServerEvents, SocketData } from './events/maps.js';
 export { validate, formatPath } from './validate.js';
+export { errorMessage } from './error-message.js';
 export type { Infer, Schema, Validated, ValidationError, ValidationIssue } from './validate.js';

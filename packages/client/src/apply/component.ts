@@ -1,4 +1,4 @@
-import { ASSETS_PATH, type ReloadError } from '@hothub/shared';
+import { ASSETS_PATH, errorMessage, type ReloadError } from '@hothub/shared';
 import { assetHref } from '../connection/asset-href.js';
 import { componentOf, type HotComponent } from './component-contract.js';
 
@@ -119,7 +119,7 @@ export class ComponentHost {
 
 /** The message and, from the stack, where in the component's module the error was thrown. */
 function locate(error: unknown, url: string): ReloadError {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   const file = url.split('?')[0] ?? url;
   const stack = error instanceof Error ? (error.stack ?? '') : '';
   const frame = new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\?[^:\\s)]*)?:(\\d+):(\\d+)`).exec(stack);

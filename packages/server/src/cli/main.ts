@@ -1,3 +1,4 @@
+import { errorMessage } from '@hothub/shared';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createHub } from '../hub.js';
@@ -61,7 +62,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     process.stderr.write(`hothub: ${message}\n`);
     process.exit(1);
   },

@@ -1,7 +1,7 @@
+import { errorMessage } from '@hothub/shared';
 import { join } from 'node:path';
 import type { HubEvent } from '../pipeline/event-log.js';
 import type { Pipeline } from '../pipeline/pipeline.js';
-import { messageOf } from '../util/errors.js';
 import { writeAtomic } from '../util/write-atomic.js';
 import type { ConfigRuntime } from './config-runtime.js';
 
@@ -51,7 +51,7 @@ async function restoreFile(runtime: ConfigRuntime, file: string, content: Buffer
     await writeAtomic(file, content);
   } catch (error) {
     runtime.logger.error(`cannot write the restored version to ${file}: the next save of it starts from what the file holds`, {
-      error: messageOf(error),
+      error: errorMessage(error),
     });
   }
 }

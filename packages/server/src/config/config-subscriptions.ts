@@ -1,3 +1,4 @@
+import { errorMessage } from '@hothub/shared';
 import type { Logger } from '../util/log.js';
 import type { ConfigChange } from './config-store.js';
 import { matchesKey } from './key-pattern.js';
@@ -45,7 +46,7 @@ export class ConfigSubscriptions {
 
   #failed(pattern: string, change: ConfigChange, error: unknown): void {
     this.logger.error(`config subscriber for "${pattern}" failed on ${change.config}: ${change.key}`, {
-      error: error instanceof Error ? error.message : String(error),
+      error: errorMessage(error),
     });
   }
 }

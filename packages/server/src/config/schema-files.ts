@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { validate } from '@hothub/shared';
+import { errorMessage, validate } from '@hothub/shared';
 import * as z from 'zod';
 import { type ModuleRuntime, loadModule } from '../modules/load-module.js';
-import { ReloadFailure, errorCode, messageOf } from '../util/errors.js';
+import { ReloadFailure, errorCode } from '../util/errors.js';
 import { type ConfigValidator, moduleValidator, schemaValidator } from './config-validator.js';
 import { parseConfig } from './parse-config.js';
 
@@ -24,7 +24,7 @@ export async function loadSchemaFiles(dir: string, id: string, modules: ModuleRu
   for (const file of schemaFilesOf(dir, id)) {
     const bytes = await readFile(file).catch((error: unknown) => {
       if (errorCode(error) === 'ENOENT') return undefined;
-      throw new ReloadFailure(`cannot read schema ${file}: ${error instanceof Error ? error.message : String(error)}`, { file });
+      throw new ReloadFailure(`cannot read schema ${file}: ${errorMessage(error)}`, { file });
     });
     if (bytes) validators.push(file.endsWith('.json') ? jsonSchemaValidator(bytes, file) : await zodModuleValidator(file, id, modules));
   }
@@ -37,7 +37,7 @@ export async function loadSchemaFiles(dir: string, id: string, modules: ModuleRu
  */
 async function zodModuleValidator(file: string, id: string, modules: ModuleRuntime): Promise<ConfigValidator> {
   const { exports, sandbox } = await loadModule({ path: file, relPath: basename(file) }, { kind: 'config', id }, modules).catch((error: unknown) => {
-    throw error instanceof ReloadFailure ? error : new ReloadFailure(`cannot load schema ${file}: ${messageOf(error)}`, { file });
+    throw error instanceof ReloadFailure ? error : new ReloadFailure(`cannot load schema ${file}: ${errorMessage(error)}`, { file });
   });
   const validator = moduleValidator(exports.default ?? exports.schema, `config (schema ${file})`);
   if (!validator) throw new ReloadFailure(`${file} must export a zod schema, as its default export or as \`schema\``, { file });
@@ -55,6 +55,6 @@ function jsonSchemaValidator(bytes: Buffer, file: string): ConfigValidator {
   try {
     return schemaValidator(z.fromJSONSchema(document.value), `config (schema ${file})`);
   } catch (error) {
-    throw new ReloadFailure(`${file} is not a JSON Schema zod can use: ${error instanceof Error ? error.message : String(error)}`, { file });
+    throw new ReloadFailure(`${file} is not a JSON Schema zod can use: ${errorMessage(error)}`, { file });
   }
 }

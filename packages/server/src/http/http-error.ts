@@ -1,4 +1,4 @@
-import { type Schema, type Infer, validate } from '@hothub/shared';
+import { errorMessage, type Infer, type Schema, validate } from '@hothub/shared';
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 
 /** An error with an HTTP status, rendered as `{ error: { code, message, details? } }`. */
@@ -41,7 +41,7 @@ export function errorHandler(options: { exposeStack: boolean }): ErrorRequestHan
     }
     if (status === 413) return sendError(res, new HttpError(413, 'body_too_large', 'request body is larger than 1 MB'));
     if (status === 415) return sendError(res, new HttpError(415, 'unsupported_media_type', 'send the body as UTF-8 application/json'));
-    if (status >= 400 && status < 500) return sendError(res, new HttpError(status, 'bad_request', String((error as Error).message)));
+    if (status >= 400 && status < 500) return sendError(res, new HttpError(status, 'bad_request', errorMessage(error)));
     const details = options.exposeStack && error instanceof Error ? { stack: error.stack } : undefined;
     sendError(res, new HttpError(500, 'internal', 'internal server error', details));
   };

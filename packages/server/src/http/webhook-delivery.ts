@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { GitHubPush, GitHubWebhookHeaders, type Schema, type Infer, StandardWebhookHeaders, validate, WebhookRequest } from '@hothub/shared';
+import { errorMessage, GitHubPush, GitHubWebhookHeaders, type Infer, type Schema, StandardWebhookHeaders, validate, WebhookRequest } from '@hothub/shared';
 import { secretMatches } from '../ops/secrets.js';
 import { githubSignature, standardSignature, standardSignatureMatches, standardWebhookKey } from '../ops/webhook-signatures.js';
 import { HttpError, parseBody } from './http-error.js';
@@ -85,6 +85,6 @@ function parseJson(raw: Buffer): unknown {
   try {
     return JSON.parse(raw.toString('utf8'));
   } catch (error) {
-    throw new HttpError(400, 'malformed_json', `malformed JSON body: ${(error as Error).message}`);
+    throw new HttpError(400, 'malformed_json', `malformed JSON body: ${errorMessage(error)}`);
   }
 }

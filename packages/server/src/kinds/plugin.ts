@@ -1,4 +1,4 @@
-import { validate } from '@hothub/shared';
+import { errorMessage, validate } from '@hothub/shared';
 import * as z from 'zod';
 import { failureAt, isClass } from '../modules/evaluate-module.js';
 import type { ImportGraph } from '../modules/import-graph.js';
@@ -6,7 +6,7 @@ import { type LoadedModule, type ModuleRuntime, moduleKindParts } from '../modul
 import type { ModuleRegistry } from '../modules/module-registry.js';
 import type { PluginConfigs } from '../modules/plugin-configs.js';
 import { settleWithin } from '../modules/settle-within.js';
-import { messageOf, ReloadFailure } from '../util/errors.js';
+import { ReloadFailure } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
 import type { Kind } from './kind.js';
 
@@ -58,7 +58,7 @@ export function pluginKind(options: PluginKindOptions): Kind<Plugin> {
   /** Cleans a version up, then clears the timers it left: it serves no more. */
   const cleanup = (id: string, plugin: Plugin) =>
     call(plugin, 'cleanup')
-      .catch((error: unknown) => logger.warn(`cleanup() of plugin ${id} failed`, { error: messageOf(error) }))
+      .catch((error: unknown) => logger.warn(`cleanup() of plugin ${id} failed`, { error: errorMessage(error) }))
       .finally(() => plugin.loaded.sandbox.clearTimers());
 
   configs.onChange(async (name, config) => {

@@ -1,4 +1,4 @@
-import { formatPath, validate } from '@hothub/shared';
+import { errorMessage, formatPath, validate } from '@hothub/shared';
 import * as z from 'zod';
 import { ReloadFailure } from '../util/errors.js';
 
@@ -50,7 +50,7 @@ export function parseTokens(text: string, file: string): Tokens {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new ReloadFailure(`invalid JSON: ${error instanceof Error ? error.message : String(error)}`, {
+    throw new ReloadFailure(`invalid JSON: ${errorMessage(error)}`, {
       file,
       ...jsonErrorLocation(error, text),
     });
@@ -78,7 +78,7 @@ export function tokensToCss(tokens: Tokens): string {
 
 /** V8 reports `… in JSON at position N` (Node 20) and sometimes `(line L column C)`. */
 function jsonErrorLocation(error: unknown, text: string): { line?: number; column?: number } {
-  const message = error instanceof Error ? error.message : '';
+  const message = errorMessage(error);
   const explicit = /\(line (\d+) column (\d+)\)/.exec(message);
   if (explicit) return { line: Number(explicit[1]), column: Number(explicit[2]) };
   const position = /at position (\d+)/.exec(message);

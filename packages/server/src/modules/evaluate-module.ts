@@ -1,4 +1,5 @@
-import { messageOf, ReloadFailure } from '../util/errors.js';
+import { errorMessage } from '@hothub/shared';
+import { ReloadFailure } from '../util/errors.js';
 import type { ModuleBundle } from './bundle-module.js';
 import { locateError } from './source-location.js';
 
@@ -18,7 +19,7 @@ export function exportsOf(exported: unknown): ModuleExports {
  */
 export function failureAt(error: unknown, bundle: ModuleBundle, what: string): ReloadFailure {
   if (error instanceof ReloadFailure) return error;
-  return new ReloadFailure(`${what}: ${messageOf(error)}`, locateError(error, bundle), { cause: error });
+  return new ReloadFailure(`${what}: ${errorMessage(error)}`, locateError(error, bundle), { cause: error });
 }
 
 /** Something `new` can be called on: a class (arrow functions and methods have no prototype). */

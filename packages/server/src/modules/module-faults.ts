@@ -1,6 +1,6 @@
-import type { KindName, ReloadError } from '@hothub/shared';
+import { errorMessage, type KindName, type ReloadError } from '@hothub/shared';
 import type { ReloadOutcome } from '../pipeline/pipeline.js';
-import { messageOf, stackOf } from '../util/errors.js';
+import { stackOf } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
 import type { ModuleSandbox } from './module-sandbox.js';
 import { locateError } from './source-location.js';
@@ -49,7 +49,7 @@ export class ModuleFaults {
   }
 
   async #handle(thrown: unknown, restorer: Restorer): Promise<void> {
-    const stack = stackOf(thrown) ?? messageOf(thrown);
+    const stack = stackOf(thrown) ?? errorMessage(thrown);
     const sandbox = this.#thrower(stack);
     if (!sandbox) {
       // Another hub's module, or a version already collected: not this hub's to report.
@@ -60,12 +60,12 @@ export class ModuleFaults {
     const { kind, id } = sandbox.owner;
     if (sandbox.faulted) return this.logger.debug(`${kind} ${id} threw again`, { error: stack });
     sandbox.faulted = true;
-    const error: ReloadError = { message: `${kind} ${id} threw after it loaded: ${messageOf(thrown)}`, ...locateError(thrown, sandbox.bundle) };
+    const error: ReloadError = { message: `${kind} ${id} threw after it loaded: ${errorMessage(thrown)}`, ...locateError(thrown, sandbox.bundle) };
     try {
       const outcome = await restorer.restore(kind, id, sandbox.bundle.version, error);
       if (outcome.status !== 'event') this.logger.warn(`${kind} ${id}: a version that no longer serves threw`, { error: stack });
     } catch (failure) {
-      this.logger.error(`${kind} ${id} threw, and rolling it back failed`, { error: stack, rollback: messageOf(failure) });
+      this.logger.error(`${kind} ${id} threw, and rolling it back failed`, { error: stack, rollback: errorMessage(failure) });
     }
   }
 

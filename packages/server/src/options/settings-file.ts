@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { validate } from '@hothub/shared';
+import { errorMessage, validate } from '@hothub/shared';
 import { parse as parseYaml } from 'yaml';
 import { HubSettings } from './hub-options.js';
 
@@ -10,13 +10,13 @@ export async function readSettingsFile(file: string): Promise<HubSettings> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new Error(`cannot read config file ${file}: ${(error as Error).message}`);
+    throw new Error(`cannot read config file ${file}: ${errorMessage(error)}`);
   }
   let data: unknown;
   try {
     data = extname(file) === '.json' ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });
   } catch (error) {
-    throw new Error(`config file ${file} is not valid ${extname(file) === '.json' ? 'JSON' : 'YAML'}: ${(error as Error).message}`);
+    throw new Error(`config file ${file} is not valid ${extname(file) === '.json' ? 'JSON' : 'YAML'}: ${errorMessage(error)}`);
   }
   const result = validate(HubSettings, data ?? {}, `config file ${file}`);
   if (!result.ok) throw new Error(result.error.message);

@@ -1,4 +1,4 @@
-import type { KindName } from '@hothub/shared';
+import { errorMessage, type KindName } from '@hothub/shared';
 import { settleWithin } from '../modules/settle-within.js';
 import { ReloadFailure } from '../util/errors.js';
 
@@ -86,6 +86,6 @@ async function runCheck(name: string, check: RegisteredCheck, reload: CheckedRel
     if (answer === false) return { name, ok: false, message: 'returned false', durationMs: durationMs() };
     return { name, ok: true, durationMs: durationMs() };
   } catch (error) {
-    return { name, ok: false, message: error instanceof Error ? error.message : String(error), durationMs: durationMs() };
+    return { name, ok: false, message: errorMessage(error), durationMs: durationMs() };
   }
 }

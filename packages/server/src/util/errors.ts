@@ -1,5 +1,5 @@
 import { types } from 'node:util';
-import type { ReloadError } from '@hothub/shared';
+import { errorMessage, type ReloadError } from '@hothub/shared';
 
 /** A failure the pipeline reports to users as `reload_failed`, with where it happened when known. */
 export class ReloadFailure extends Error {
@@ -19,13 +19,8 @@ export class ReloadFailure extends Error {
 /** Turns anything thrown into the `error` field of `reload_failed`. */
 export function toReloadError(error: unknown, file?: string): ReloadError {
   if (error instanceof ReloadFailure) return { ...(file ? { file } : {}), ...error.toReloadError() };
-  const message = messageOf(error);
+  const message = errorMessage(error);
   return file ? { message, file } : { message };
-}
-
-/** The message of anything thrown, also of an error from another realm (a module's `vm` context), which is no `instanceof Error` here. */
-export function messageOf(error: unknown): string {
-  return types.isNativeError(error) ? error.message : String(error);
 }
 
 /** The stack of anything thrown that has one, whatever realm it comes from. */

@@ -1,3 +1,4 @@
+import { errorMessage } from '@hothub/shared';
 import { readFile, stat } from 'node:fs/promises';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ReloadFailure, errorCode } from '../util/errors.js';
@@ -40,5 +41,5 @@ function rethrow(error: unknown, file: string): never {
   if (code === 'ENOENT') throw error;
   if (code === 'EACCES' || code === 'EPERM') throw new ReloadFailure(`permission denied reading ${file}`, { file });
   if (code === 'EISDIR') throw new ReloadFailure(`${file} is a directory`, { file });
-  throw new ReloadFailure(`cannot read ${file}: ${(error as Error).message}`, { file });
+  throw new ReloadFailure(`cannot read ${file}: ${errorMessage(error)}`, { file });
 }
