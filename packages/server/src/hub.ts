@@ -168,7 +168,13 @@ export class Hub extends EventEmitter<HubEventMap> {
       modules,
     });
     this.#folders = new KindFolders(this.settings.root, this.settings.dirs, kinds);
-    this.#pipeline = new Pipeline(kinds, this.#events, this.#logger.channel('hothub:pipeline'), (outcome) => this.#afterRun(outcome));
+    this.#pipeline = new Pipeline({
+      kinds,
+      log: this.#events,
+      logger: this.#logger.channel('hothub:pipeline'),
+      after: (outcome) => this.#afterRun(outcome),
+      root: this.settings.root,
+    });
     this.healthChecks = this.#pipeline.healthChecks;
     this.config = new HubConfig(configRuntime, this.#pipeline);
     this.#dependencies = new DependencyReloads({ kinds, pipeline: this.#pipeline, display: (path) => this.#display(path) });

@@ -41,7 +41,7 @@ async function expectAlive(hub: FaultHub): Promise<void> {
 /** The fault left the last good version serving, and `reload_failed` named `file`. */
 async function expectLastGood(hub: FaultHub, kind: 'wizards' | 'plugins', id: string, good: string | null | undefined, failed: ReloadFailed, file: string) {
   await expectAlive(hub);
-  expect(failed.error.file).toBe(join(hub.root, file));
+  expect(failed.error.file).toBe(file);
   expect(await moduleInfo(hub.url, kind, id)).toMatchObject({ version: good, status: 'stale', lastError: failed.error });
 }
 
@@ -92,7 +92,7 @@ describe('module faults cannot take the hub down', () => {
     const plugin = await failure(hub.client, (e) => e.kind === 'plugin' && refused.test(e.error.message));
     await expectLastGood(hub, 'plugins', 'search', goodPlugin, plugin, 'plugins/search.js');
     const config = await failure(hub.client, (e) => e.kind === 'config' && refused.test(e.error.message));
-    expect(config.error.file).toBe(join(hub.root, 'config/app.schema.js'));
+    expect(config.error.file).toBe('config/app.schema.js');
     expect(await (await fetch(`${hub.url}/health`)).json()).toMatchObject({ status: 'ok' });
     expect(hub.run.child.exitCode).toBeNull();
   });

@@ -49,7 +49,7 @@ describe('component reload', () => {
       kind: 'component',
       id: 'counter',
       rolledBack: false,
-      error: { file: join(root, 'components/counter.js'), line: 2, column: 32 },
+      error: { file: 'components/counter.js', line: 2, column: 32 },
     });
     expect(client.failed[0]!.error.message).toMatch(/^syntax error: /);
     expect(await (await fetch(`${hub.url}/assets/component/counter.js`)).text()).toBe(good);
@@ -73,7 +73,7 @@ describe('component reload', () => {
     const client = await connectClient(hub.url!);
     await write(root, 'components/card.js', '// card\nexport function mount(el) { el.textContent = "new"; }\n');
     await eventually(() => expect(client.failed).toHaveLength(1));
-    expect(client.failed[0]).toMatchObject({ kind: 'component', id: 'card', error: { file: join(root, 'components/card.js'), line: 2, column: 17 } });
+    expect(client.failed[0]).toMatchObject({ kind: 'component', id: 'card', error: { file: 'components/card.js', line: 2, column: 17 } });
     expect(client.failed[0]!.error.message).toMatch(/^card\.js exports mount but no default: .*export default \{ mount\(el, state\)/);
     expect(client.reloaded).toEqual([]);
     expect(await (await fetch(`${hub.url}/assets/component/card.js`)).text()).toBe(good);
@@ -89,7 +89,7 @@ describe('component reload', () => {
     const client = await connectClient(hub.url!);
     await write(root, 'components/card.js', text);
     await eventually(() => expect(client.failed).toHaveLength(1));
-    expect(client.failed[0]!.error).toMatchObject({ file: join(root, 'components/card.js') });
+    expect(client.failed[0]!.error).toMatchObject({ file: 'components/card.js' });
     expect(client.failed[0]!.error.message).toMatch(/^card\.js exports no component: write export default \{ mount\(el, state\)/);
     expect(client.reloaded).toEqual([]);
     expect(await (await fetch(`${hub.url}/assets/component/card.js`)).text()).toBe(good);

@@ -40,7 +40,7 @@ describe.runIf(canRunAsNobody)('config permission denied', () => {
       expect(lines()).toContainEqual({
         event: 'reload_failed',
         id: 'app',
-        error: { message: `permission denied reading ${join(root, 'config', 'app.yaml')}`, file: join(root, 'config', 'app.yaml') },
+        error: { message: 'permission denied reading config/app.yaml', file: 'config/app.yaml' },
         app: { level: 1 },
       }),
     );

@@ -78,8 +78,8 @@ describe('config schemas', () => {
     await write(root, 'config/app.schema.js', 'export const notASchema = 1;\n');
     await eventually(() => expect(client.failed).toHaveLength(1));
     expect(client.failed[0]!.error).toMatchObject({
-      file: join(root, 'config/app.schema.js'),
-      message: `${join(root, 'config/app.schema.js')} must export a zod schema, as its default export or as \`schema\``,
+      file: 'config/app.schema.js',
+      message: `config/app.schema.js must export a zod schema, as its default export or as \`schema\``,
     });
     expect(hub.config.get('app', 'port')).toBe(80);
   });

@@ -50,7 +50,7 @@ describe('wizard dependencies', () => {
     expect(failed).toMatchObject({
       rolledBack: false,
       cause: { file: 'wizards/helpers/format.js', chain: ['wizards/helpers/format.js', 'wizards/debug_wizard.js'] },
-      error: { file: join(root, 'wizards/helpers/format.js'), line: 3, column: 14 },
+      error: { file: 'wizards/helpers/format.js', line: 3, column: 14 },
     });
     expect(answerOf(hub.wizards, 'debug')).toBe('DEBUG!');
     await write(root, 'wizards/helpers/format.js', format.replace('shout(text)', "shout(text) + '.'"));

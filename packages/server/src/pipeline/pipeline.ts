@@ -1,8 +1,10 @@
 import { type Cause, errorMessage, type KindName, type ReloadError, type Trigger } from '@hothub/shared';
+import { sep } from 'node:path';
 import type { AnyKind, SourceFile } from '../kinds/kind.js';
 import { contentHash } from '../util/content-hash.js';
 import { errorCode, toReloadError } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
+import { rootRelative } from '../util/root-relative.js';
 import { readSettled } from '../watch/read-settled.js';
 import type { EventLog, HubEvent } from './event-log.js';
 import { HealthChecks } from './health-checks.js';
@@ -33,6 +35,18 @@ export interface ReloadRequest {
   content?: Buffer;
 }
 
+export interface PipelineOptions {
+  kinds: ReadonlyMap<KindName, AnyKind>;
+  /** Numbers every event a run sends. */
+  log: EventLog;
+  logger: Logger;
+  /** The consumers of every outcome that sent an event (`after-run.ts`). */
+  after: AfterRun;
+  /** The hub's root: paths in events are relative to it. */
+  root: string;
+  healthChecks?: HealthChecks;
+}
+
 /** Who numbers a run's event: the hub's `EventLog`, or, when following another hub, that hub's event. */
 type Numbering = Pick<EventLog, 'reloaded' | 'failed'>;
 
@@ -50,14 +64,22 @@ export class Pipeline {
   /** Last content tried per artifact, so a broken file is reported once, not on every re-check. */
   readonly #attempted = new Map<string, string>();
 
-  constructor(
-    private readonly kinds: ReadonlyMap<KindName, AnyKind>,
-    private readonly log: EventLog,
-    private readonly logger: Logger,
-    private readonly after: AfterRun,
-    /** Run after every apply; a failure rolls the new version back. */
-    readonly healthChecks = new HealthChecks(),
-  ) {}
+  /** Run after every apply; a failure rolls the new version back. */
+  readonly healthChecks: HealthChecks;
+  private readonly kinds: ReadonlyMap<KindName, AnyKind>;
+  private readonly log: EventLog;
+  private readonly logger: Logger;
+  private readonly after: AfterRun;
+  readonly #root: string;
+
+  constructor(options: PipelineOptions) {
+    this.kinds = options.kinds;
+    this.log = options.log;
+    this.logger = options.logger;
+    this.after = options.after;
+    this.#root = options.root;
+    this.healthChecks = options.healthChecks ?? new HealthChecks();
+  }
 
   /** The serving version of an artifact, if any. */
   active(kind: KindName, id: string): ActiveArtifact | undefined {
@@ -113,7 +135,7 @@ export class Pipeline {
       if (failed?.source.version !== version) return { status: 'unchanged' };
       const previous = this.#replaced.get(target);
       const rolledBack = previous !== undefined && (await this.#bringBack(this.#kind(kind), previous, failed));
-      return this.#send(this.log.failed({ kind, id, trigger: 'runtime', error, rolledBack }), { relPath: failed.source.relPath });
+      return this.#send(this.log.failed({ kind, id, trigger: 'runtime', error: this.#onWire(error), rolledBack }), { relPath: failed.source.relPath });
     });
   }
 
@@ -179,7 +201,7 @@ export class Pipeline {
     const target = key(kindName, id);
     const kind = this.#kind(kindName);
     const fail = (error: ReloadError, rolledBack: boolean, applied?: AppliedVersion): ReloadOutcome =>
-      this.#send(numbering.failed({ kind: kindName, id, trigger, error, rolledBack, ...(cause ? { cause } : {}) }), {
+      this.#send(numbering.failed({ kind: kindName, id, trigger, error: this.#onWire(error), rolledBack, ...(cause ? { cause } : {}) }), {
         relPath: request.relPath,
         ...(applied ? { applied } : {}),
       });
@@ -261,6 +283,15 @@ export class Pipeline {
     } catch (error) {
       this.logger.error(`commit of ${kind.name}/${id} failed`, { error: errorMessage(error) });
     }
+  }
+
+  /**
+   * Paths in events are relative to the hub's root, as `cause.file` is (docs/architecture.md, "Paths in
+   * events"): what a toast and a log line want, and the disk's layout stays off the wire.
+   */
+  #onWire(error: ReloadError): ReloadError {
+    const { file, message } = error;
+    return { ...error, message: message.replaceAll(this.#root + sep, ''), ...(file ? { file: rootRelative(this.#root, file) } : {}) };
   }
 
   #send(event: HubEvent, details: Omit<RunEvent, 'status' | 'event'> = {}): RunEvent {
