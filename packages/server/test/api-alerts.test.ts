@@ -2,7 +2,7 @@ import type { ActiveAlert, ReloadFailed, Reloaded } from '@hothub/shared';
 import { HubStatus } from '@hothub/shared';
 import { describe, expect, it } from 'vitest';
 import { Alerts } from '../src/ops/alerts.js';
-import { DEFAULT_ALERT_THRESHOLDS } from '../src/ops/alert-thresholds.js';
+import { DEFAULT_ALERT_THRESHOLDS } from '../src/options/alert-thresholds.js';
 import type { HubEvent } from '../src/pipeline/event-log.js';
 import { createLogger } from '../src/util/log.js';
 import { json, post } from './support/api.js';

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ReloadFailure } from '../src/util/errors.js';
-import { readSettled } from '../src/watch/read-settled.js';
+import { readSettled } from '../src/util/read-settled.js';
 import { tempRoot } from './support/temp-root.js';
 
 describe('readSettled', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createHub } from '../src/index.js';
-import { DeliveryIds } from '../src/ops/delivery-ids.js';
+import { DeliveryIds } from '../src/webhooks/delivery-ids.js';
 import { readSettingsEnv } from '../src/options/settings-env.js';
-import { standardSignature, standardSignatureMatches, standardWebhookKey } from '../src/ops/webhook-signatures.js';
+import { standardSignature, standardSignatureMatches, standardWebhookKey } from '../src/webhooks/webhook-signatures.js';
 
 describe('webhook signatures', () => {
   it('computes the Standard Webhooks spec example signature', () => {

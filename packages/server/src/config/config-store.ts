@@ -1,4 +1,4 @@
-import { diffKeys, type KeyChange } from './key-diff.js';
+import { diffKeys, type KeyChange } from '../util/key-diff.js';
 import type { ConfigData } from './parse-config.js';
 
 /** One applied version of a config, frozen: what readers get. */

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { secretMatches } from '../ops/secrets.js';
+import { secretMatches } from '../util/secrets.js';
 import { HttpError } from './http-error.js';
 
 const BEARER = /^Bearer +(\S+) *$/i;

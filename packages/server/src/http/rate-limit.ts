@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import type { RateLimitSettings } from '../ops/rate-limit-settings.js';
+import type { RateLimitSettings } from '../options/rate-limit-settings.js';
 import { FixedWindows } from '../util/fixed-windows.js';
 import { HttpError } from './http-error.js';
 

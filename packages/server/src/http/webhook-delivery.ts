@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { errorMessage, GitHubPush, GitHubWebhookHeaders, type Infer, type Schema, StandardWebhookHeaders, validate, WebhookRequest } from '@hothub/shared';
-import { secretMatches } from '../ops/secrets.js';
-import { githubSignature, standardSignature, standardSignatureMatches, standardWebhookKey } from '../ops/webhook-signatures.js';
+import { secretMatches } from '../util/secrets.js';
+import { githubSignature, standardSignature, standardSignatureMatches, standardWebhookKey } from '../webhooks/webhook-signatures.js';
 import { HttpError, parseBody } from './http-error.js';
 
 /** How far a delivery's timestamp may be from the hub's clock, either way (Standard Webhooks' default). */

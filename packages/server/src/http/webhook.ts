@@ -1,7 +1,7 @@
 import express, { type RequestHandler, Router } from 'express';
-import { DeliveryIds } from '../ops/delivery-ids.js';
+import { DeliveryIds } from '../webhooks/delivery-ids.js';
 import type { HubOps } from '../ops/hub-ops.js';
-import { validWebhookSecret, WHSEC_RULE } from '../ops/webhook-signatures.js';
+import { validWebhookSecret, WHSEC_RULE } from '../webhooks/webhook-signatures.js';
 import { requireJson } from './content-type.js';
 import { HttpError } from './http-error.js';
 import { onlyMethods } from './method-not-allowed.js';

@@ -2,7 +2,7 @@ import { init, parse } from 'es-module-lexer';
 import { ReloadFailure } from '../util/errors.js';
 import { positionAt } from '../util/text-position.js';
 import { isImportedUnder } from './component-imports.js';
-import type { SourceFile } from './kind.js';
+import type { SourceFile } from '../pipeline/kind.js';
 
 const EXAMPLE = 'export default { mount(el, state) { … }, unmount(el) { return state; } }';
 

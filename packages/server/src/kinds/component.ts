@@ -3,7 +3,7 @@ import { ImportGraph } from '../modules/import-graph.js';
 import { ReloadFailure } from '../util/errors.js';
 import { checkComponentExports } from './component-contract.js';
 import { MODULE_FILE, readClosure } from './component-imports.js';
-import type { Kind } from './kind.js';
+import type { Kind } from '../pipeline/kind.js';
 import { ServedAsset } from './served-asset.js';
 import { assetUrl } from './style.js';
 

@@ -7,7 +7,7 @@ import { type ConfigData, type ConfigFormat, parseConfig } from '../config/parse
 import { SCHEMA_FILE, loadSchemaFiles } from '../config/schema-files.js';
 import type { ModuleRuntime } from '../modules/load-module.js';
 import { ReloadFailure } from '../util/errors.js';
-import type { Dependent, Kind } from './kind.js';
+import type { Dependent, Kind } from '../pipeline/kind.js';
 
 /** `config/<id>.json`, `.yaml` or `.yml`, directly in the folder; `<id>.schema.*` files are schemas, not configs. */
 const CONFIG_FILE = /^([^/.][^/]*)\.(json|ya?ml)$/;

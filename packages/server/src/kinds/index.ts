@@ -3,7 +3,7 @@ import type { ConfigRuntime } from '../config/config-runtime.js';
 import type { ModuleRuntime } from '../modules/load-module.js';
 import { componentKind } from './component.js';
 import { configKind } from './config.js';
-import type { AnyKind } from './kind.js';
+import type { AnyKind } from '../pipeline/kind.js';
 import { pluginKind, type PluginKindOptions } from './plugin.js';
 import { styleKind } from './style.js';
 import { themeKind } from './theme.js';

@@ -5,10 +5,10 @@ import type { ImportGraph } from '../modules/import-graph.js';
 import { type LoadedModule, type ModuleRuntime, moduleKindParts } from '../modules/load-module.js';
 import type { ModuleRegistry } from '../modules/module-registry.js';
 import type { PluginConfigs } from '../modules/plugin-configs.js';
-import { settleWithin } from '../modules/settle-within.js';
+import { settleWithin } from '../util/settle-within.js';
 import { ReloadFailure } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
-import type { Kind } from './kind.js';
+import type { Kind } from '../pipeline/kind.js';
 
 const hook = z.custom<(...args: unknown[]) => unknown>((value) => typeof value === 'function', 'expected a function');
 

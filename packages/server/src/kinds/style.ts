@@ -1,5 +1,5 @@
 import { ASSETS_PATH, type KindName } from '@hothub/shared';
-import type { Kind } from './kind.js';
+import type { Kind } from '../pipeline/kind.js';
 import { checkStylesheet } from './stylesheet-check.js';
 
 export interface Stylesheet {

@@ -1,5 +1,5 @@
 import { contentHash } from '../util/content-hash.js';
-import type { Kind } from './kind.js';
+import type { Kind } from '../pipeline/kind.js';
 import { ServedAsset } from './served-asset.js';
 import { assetUrl } from './style.js';
 import { checkStylesheet } from './stylesheet-check.js';

@@ -3,7 +3,7 @@ import type { ImportGraph } from '../modules/import-graph.js';
 import { type LoadedModule, type ModuleRuntime, moduleKindParts } from '../modules/load-module.js';
 import type { ModuleRegistry } from '../modules/module-registry.js';
 import { ReloadFailure } from '../util/errors.js';
-import type { Kind } from './kind.js';
+import type { Kind } from '../pipeline/kind.js';
 
 /** A class a wizard module exports; the hub instantiates it with no arguments. */
 export type WizardClass = new () => object;

@@ -1,4 +1,4 @@
-import type { Dependent } from '../kinds/kind.js';
+import type { Dependent } from '../pipeline/kind.js';
 
 interface Node {
   file: string;

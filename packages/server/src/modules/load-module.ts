@@ -1,5 +1,5 @@
 import type { KindName } from '@hothub/shared';
-import type { Kind, SourceFile } from '../kinds/kind.js';
+import type { Kind, SourceFile } from '../pipeline/kind.js';
 import { type ModuleBundle, bundleModule } from './bundle-module.js';
 import type { ModuleExports } from './evaluate-module.js';
 import type { ImportGraph } from './import-graph.js';

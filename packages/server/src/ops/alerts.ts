@@ -1,6 +1,6 @@
 import type { ActiveAlert, AlertName } from '@hothub/shared';
 import type { HubEvent } from '../pipeline/event-log.js';
-import type { AlertThresholds } from './alert-thresholds.js';
+import type { AlertThresholds } from '../options/alert-thresholds.js';
 import { outcomeOf } from './reload-stats.js';
 
 const HOUR_MS = 60 * 60 * 1000;

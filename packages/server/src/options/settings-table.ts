@@ -1,9 +1,9 @@
 import { HUB_MODES, KINDS, type KindName } from '@hothub/shared';
 import * as z from 'zod';
 import { DEFAULT_SECRET_WORDS } from '../config/redact.js';
-import { AlertThresholds, DEFAULT_ALERT_THRESHOLDS } from '../ops/alert-thresholds.js';
-import { DEFAULT_RATE_LIMIT, RateLimitSettings } from '../ops/rate-limit-settings.js';
-import { validWebhookSecret, WHSEC_RULE } from '../ops/webhook-signatures.js';
+import { AlertThresholds, DEFAULT_ALERT_THRESHOLDS } from './alert-thresholds.js';
+import { DEFAULT_RATE_LIMIT, RateLimitSettings } from './rate-limit-settings.js';
+import { validWebhookSecret, WHSEC_RULE } from '../webhooks/webhook-signatures.js';
 
 /** How a setting is given on the command line and in the environment. */
 export interface SettingCli {

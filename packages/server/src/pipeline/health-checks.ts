@@ -1,5 +1,5 @@
 import { errorMessage, type KindName } from '@hothub/shared';
-import { settleWithin } from '../modules/settle-within.js';
+import { settleWithin } from '../util/settle-within.js';
 import { ReloadFailure } from '../util/errors.js';
 
 /** The reload a check runs for; absent when the check runs on demand (`GET /health`). */

@@ -1,11 +1,11 @@
 import { type Cause, errorMessage, type KindName, type ReloadError, type Trigger } from '@hothub/shared';
 import { sep } from 'node:path';
-import type { AnyKind, SourceFile } from '../kinds/kind.js';
+import type { AnyKind, SourceFile } from './kind.js';
 import { contentHash } from '../util/content-hash.js';
 import { errorCode, toReloadError } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
 import { rootRelative } from '../util/root-relative.js';
-import { readSettled } from '../watch/read-settled.js';
+import { readSettled } from '../util/read-settled.js';
 import type { EventLog, HubEvent } from './event-log.js';
 import { HealthChecks } from './health-checks.js';
 import { KeyedQueue } from './keyed-queue.js';

@@ -1,4 +1,4 @@
-import type { KeyChange } from '../config/key-diff.js';
+import type { KeyChange } from '../util/key-diff.js';
 import type { HubEvent } from './event-log.js';
 
 /** What a run's `apply` step did, kept on the outcome whether the version then served or was rolled back. */

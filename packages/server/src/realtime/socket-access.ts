@@ -1,7 +1,7 @@
 import type { SocketData } from '@hothub/shared';
 import type { ServerOptions } from 'socket.io';
 import { type AccessPolicy, hostAllowed, hostRefusal, originAllowed, originRefusal } from '../access/access-policy.js';
-import { secretMatches } from '../ops/secrets.js';
+import { secretMatches } from '../util/secrets.js';
 
 const MAX_LOGGED_REFUSALS = 100;
 

@@ -2,7 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import { type ClientToServerEvents, SOCKET_PATH, type ServerToClientEvents, type SocketData } from '@hothub/shared';
 import { Server } from 'socket.io';
 import type { AccessPolicy } from '../access/access-policy.js';
-import { DEFAULT_RATE_LIMIT } from '../ops/rate-limit-settings.js';
+import { DEFAULT_RATE_LIMIT } from '../options/rate-limit-settings.js';
 import type { HubEvent } from '../pipeline/event-log.js';
 import type { WindowLimit } from '../util/fixed-windows.js';
 import { throttleFailedHandshakes } from './handshake-throttle.js';

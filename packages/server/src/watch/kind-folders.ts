@@ -1,6 +1,6 @@
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { KindName } from '@hothub/shared';
-import type { AnyKind } from '../kinds/kind.js';
+import type { AnyKind } from '../pipeline/kind.js';
 
 /** A file under a kind's folder, and the artifact it defines. */
 export interface LocatedFile {

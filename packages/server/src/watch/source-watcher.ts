@@ -1,8 +1,8 @@
 import { dirname } from 'node:path';
 import type { KindName, Trigger } from '@hothub/shared';
 import type { FSWatcher } from 'chokidar';
-import type { LeaderGate } from '../cluster/leader-gate.js';
-import type { DependencyReloads } from '../modules/dependency-reloads.js';
+import type { LeaderGate } from './leader-gate.js';
+import type { DependencyReloads } from './dependency-reloads.js';
 import type { Pipeline, ReloadOutcome } from '../pipeline/pipeline.js';
 import type { Logger } from '../util/log.js';
 import { type FileEvent, watchTree } from './create-watcher.js';

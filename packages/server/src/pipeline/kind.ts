@@ -1,5 +1,5 @@
 import type { KindName } from '@hothub/shared';
-import type { KeyChange } from '../config/key-diff.js';
+import type { KeyChange } from '../util/key-diff.js';
 
 /** One file, read once it was completely written. */
 export interface SourceFile {

@@ -1,9 +1,9 @@
 import type { KindName } from '@hothub/shared';
-import type { AnyKind } from '../kinds/kind.js';
+import type { AnyKind } from '../pipeline/kind.js';
 import type { Pipeline } from '../pipeline/pipeline.js';
 import { contentHash } from '../util/content-hash.js';
 import { errorCode } from '../util/errors.js';
-import { readSettled } from '../watch/read-settled.js';
+import { readSettled } from '../util/read-settled.js';
 
 export interface DependencyReloadsOptions {
   kinds: ReadonlyMap<KindName, AnyKind>;

@@ -1,7 +1,7 @@
 import { errorMessage } from '@hothub/shared';
 import { readFile, stat } from 'node:fs/promises';
 import { setTimeout as delay } from 'node:timers/promises';
-import { ReloadFailure, errorCode } from '../util/errors.js';
+import { ReloadFailure, errorCode } from './errors.js';
 
 /** A save caught mid-write usually ends within a millisecond: retry soon, then back off to this. */
 const RETRY_MS = 4;

@@ -1,4 +1,4 @@
-import type { FileEvent } from '../watch/create-watcher.js';
+import type { FileEvent } from './create-watcher.js';
 
 /**
  * File events wait here while another hub of the cluster leads (it runs the pipeline for them).

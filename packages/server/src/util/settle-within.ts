@@ -1,4 +1,4 @@
-import { ReloadFailure } from '../util/errors.js';
+import { ReloadFailure } from './errors.js';
 
 /**
  * Waits for `task` at most `ms` milliseconds: a hook that hangs must not hold the artifact's

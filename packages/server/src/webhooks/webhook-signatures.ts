@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { secretMatches } from './secrets.js';
+import { secretMatches } from '../util/secrets.js';
 
 const WHSEC = 'whsec_';
 
