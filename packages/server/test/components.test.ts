@@ -1,5 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { connectClient, startHub } from './support/hub.js';
 import { eventually } from './support/poll.js';
@@ -118,6 +119,41 @@ describe('component reload', () => {
     expect(client.failed).toEqual([]);
   });
 
+  it('announces an importer only once the helper it pins serves that version, even when the helper runs slowly', async () => {
+    const root = await tempRoot({
+      'components/label.js': "export const label = 'Count';\n",
+      'components/tally.js': "import { label } from './label.js';\nexport default { mount(el) { el.textContent = label; } };\n",
+    });
+    const hub = await startHub({ root });
+    // An app's health check may take this long; the helper's run commits only after it.
+    hub.healthChecks.add('slow-helper', (reload) => (reload?.id === 'label' ? delay(300) : undefined));
+    // What a page fetches the moment it hears of the importer: its code, then the helper under the pinned URL.
+    const helpers: Promise<string>[] = [];
+    hub.on('reloaded', (event) => {
+      if (event.id === 'tally' && event.url) helpers.push(pinnedImport(hub.url!, event.url, ['./label.js']));
+    });
+    await write(root, 'components/label.js', "export const label = 'Total';\n");
+    await eventually(() => expect(helpers).toHaveLength(1));
+    expect(await helpers[0]).toBe("export const label = 'Total';\n");
+  });
+
+  it('announces an importer only after the helpers between it and the saved module serve their new versions', async () => {
+    const root = await tempRoot({
+      'components/lib/text.js': "export const text = 'Count';\n",
+      'components/label.js': "import { text } from './lib/text.js';\nexport const label = text;\n",
+      'components/tally.js': "import { label } from './label.js';\nexport default { mount(el) { el.textContent = label; } };\n",
+    });
+    const hub = await startHub({ root });
+    hub.healthChecks.add('slow-middle', (reload) => (reload?.id === 'label' ? delay(300) : undefined));
+    const texts: Promise<string>[] = [];
+    hub.on('reloaded', (event) => {
+      if (event.id === 'tally' && event.url) texts.push(pinnedImport(hub.url!, event.url, ['./label.js', './lib/text.js']));
+    });
+    await write(root, 'components/lib/text.js', "export const text = 'Total';\n");
+    await eventually(() => expect(texts).toHaveLength(1));
+    expect(await texts[0]).toBe("export const text = 'Total';\n");
+  });
+
   it('reports a deleted component as removed', async () => {
     const root = await tempRoot({ 'components/card.js': 'export default { mount() {} };\n' });
     const hub = await startHub({ root });
@@ -126,3 +162,15 @@ describe('component reload', () => {
     await eventually(() => expect(client.reloaded).toMatchObject([{ kind: 'component', id: 'card', removed: true }]));
   });
 });
+
+/** What a page gets for `path` following a component's served code from `url` through the URLs each module pins. */
+async function pinnedImport(hubUrl: string, url: string, path: string[]): Promise<string> {
+  let code = await (await fetch(`${hubUrl}${url}`)).text();
+  for (const specifier of path) {
+    const pinned = new RegExp(`from '(${specifier.replace('.', '\\.')}\\?v=[\\w-]+)'`).exec(code)?.[1];
+    if (!pinned) throw new Error(`no pinned import of ${specifier} in ${code}`);
+    url = new URL(pinned, `${hubUrl}${url}`).href.slice(hubUrl.length);
+    code = await (await fetch(`${hubUrl}${url}`)).text();
+  }
+  return code;
+}

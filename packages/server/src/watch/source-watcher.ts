@@ -133,10 +133,9 @@ export class SourceWatcher {
     const { folders, pipeline, dependencies, display } = this.#options;
     const located = folders.locate(path);
     const cause = { file: display(path) };
-    const [own, dependents] = await Promise.all([
-      located ? pipeline.reload({ ...located, file: path, trigger: 'file', cause }) : undefined,
-      dependencies.reload(path),
-    ]);
+    // Its own artifact first: an importer announced before it commits would pin a version not served yet.
+    const own = located ? await pipeline.reload({ ...located, file: path, trigger: 'file', cause }) : undefined;
+    const dependents = await dependencies.reload(path);
     return own?.status === 'event' || dependents;
   }
 
