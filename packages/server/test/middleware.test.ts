@@ -116,3 +116,16 @@ it('every route of the OpenAPI document is a hub path (so a mounted hub still an
   expect(isHubPath('/about')).toBe(false);
   expect(isHubPath('/')).toBe(false);
 });
+
+it("stopping an attached hub keeps listeners the app added after it (Vite's close callback): the app's server still closes", async () => {
+  const root = await tempRoot();
+  const server = createServer();
+  const hub = createHub({ root, server, logger: createLogger({ level: 'silent' }) });
+  await hub.start();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  await hub.stop();
+  await closed;
+  expect(server.listening).toBe(false);
+});

@@ -18,6 +18,8 @@ export function attachSocketServer(http: HttpServer, options: RealtimeOptions): 
   const before = new Map(SERVER_EVENTS.map((event) => [event, http.listeners(event)]));
   // The app's server: its own upgrades (Vite's HMR socket, say) are not engine.io's to close.
   const io = createSocketServer(http, { ...options, sharesUpgrades: true });
+  // Only what engine.io added comes off: listeners others add later (Vite's `close` callback) stay.
+  const added = new Map(SERVER_EVENTS.map((event) => [event, http.listeners(event).filter((l) => !before.get(event)?.includes(l))]));
   return {
     io,
     detach() {
@@ -25,9 +27,7 @@ export function attachSocketServer(http: HttpServer, options: RealtimeOptions): 
       io.local.disconnectSockets(true);
       io.engine.close();
       for (const [event, original] of before) {
-        for (const listener of http.listeners(event)) {
-          if (!original.includes(listener) && isListener(listener)) http.removeListener(event, listener);
-        }
+        for (const listener of added.get(event) ?? []) if (isListener(listener)) http.removeListener(event, listener);
         for (const listener of original) {
           if (!http.listeners(event).includes(listener) && isListener(listener)) http.on(event, listener);
         }
