@@ -130,7 +130,7 @@ describe('component reload', () => {
     // What a page fetches the moment it hears of the importer: its code, then the helper under the pinned URL.
     const helpers: Promise<string>[] = [];
     hub.on('reloaded', (event) => {
-      if (event.id === 'tally' && event.url) helpers.push(pinnedImport(hub.url!, event.url, ['./label.js']));
+      if (event.id === 'tally' && event.url) helpers.push(pinnedImport(hub.url!, event.url, ['./label.js']).then((pinned) => pinned.code));
     });
     await write(root, 'components/label.js', "export const label = 'Total';\n");
     await eventually(() => expect(helpers).toHaveLength(1));
@@ -145,13 +145,16 @@ describe('component reload', () => {
     });
     const hub = await startHub({ root });
     hub.healthChecks.add('slow-middle', (reload) => (reload?.id === 'label' ? delay(300) : undefined));
-    const texts: Promise<string>[] = [];
+    const reached: Promise<Pinned>[] = [];
+    const texts: string[] = [];
     hub.on('reloaded', (event) => {
-      if (event.id === 'tally' && event.url) texts.push(pinnedImport(hub.url!, event.url, ['./label.js', './lib/text.js']));
+      if (event.id === 'lib/text') texts.push(event.version);
+      if (event.id === 'tally' && event.url) reached.push(pinnedImport(hub.url!, event.url, ['./label.js', './lib/text.js']));
     });
     await write(root, 'components/lib/text.js', "export const text = 'Total';\n");
-    await eventually(() => expect(texts).toHaveLength(1));
-    expect(await texts[0]).toBe("export const text = 'Total';\n");
+    await eventually(() => expect(reached).toHaveLength(1));
+    // A page already holds the old text.js under its old URL: the chain must lead to the new one.
+    expect((await reached[0])!.url).toBe(`/assets/component/lib/text.js?v=${texts[0]}`);
   });
 
   it('reports a deleted component as removed', async () => {
@@ -163,8 +166,13 @@ describe('component reload', () => {
   });
 });
 
-/** What a page gets for `path` following a component's served code from `url` through the URLs each module pins. */
-async function pinnedImport(hubUrl: string, url: string, path: string[]): Promise<string> {
+interface Pinned {
+  url: string;
+  code: string;
+}
+
+/** What a page reaches from a component's served code at `url`, following the URLs each module pins for `path`. */
+async function pinnedImport(hubUrl: string, url: string, path: string[]): Promise<Pinned> {
   let code = await (await fetch(`${hubUrl}${url}`)).text();
   for (const specifier of path) {
     const pinned = new RegExp(`from '(${specifier.replace('.', '\\.')}\\?v=[\\w-]+)'`).exec(code)?.[1];
@@ -172,5 +180,5 @@ async function pinnedImport(hubUrl: string, url: string, path: string[]): Promis
     url = new URL(pinned, `${hubUrl}${url}`).href.slice(hubUrl.length);
     code = await (await fetch(`${hubUrl}${url}`)).text();
   }
-  return code;
+  return { url, code };
 }
