@@ -12,7 +12,8 @@ export const ReloadError = z.object({
 export type ReloadError = z.infer<typeof ReloadError>;
 
 /** A change could not be applied; the previous version is still active. */
-export const ReloadFailed = z.extend(RunEnvelope, {
+export const ReloadFailed = z.object({
+  ...RunEnvelope.shape,
   error: ReloadError,
   /** True when the new version had been applied and was then undone. */
   rolledBack: z.boolean(),

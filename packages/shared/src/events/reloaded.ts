@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import { RunEnvelope } from './run-envelope.js';
 
 /** An artifact was swapped in. */
-export const Reloaded = z.extend(RunEnvelope, {
+export const Reloaded = z.object({
+  ...RunEnvelope.shape,
   /** Content hash: changes whenever the content does. */
   version: z.string(),
   durationMs: z.number().check(z.nonnegative()),
