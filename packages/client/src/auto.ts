@@ -12,7 +12,7 @@ declare global {
 // Classic-script entry: connect back to the hub that served this file, configured by the tag:
 // `data-toasts="false"` turns the toasts off, `data-subscribe="style,theme/dark"` narrows the events,
 // `data-token` carries the hub's bearer token (`--token`), `data-style-path="/css/"` says where the app
-// serves the hub's `styles/` folder (default `/styles/`).
+// serves the hub's style folder (default: its name as the hub reports it, `/styles/`).
 const script = document.currentScript instanceof HTMLScriptElement ? document.currentScript : null;
 const url = script?.src ? hubUrlFromScript(script.src) : location.origin;
 // The hub serving this file replaced MOUNT_TOKEN with where its routes are mounted; left as is

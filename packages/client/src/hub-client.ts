@@ -42,7 +42,8 @@ export interface HubClientOptions {
   /**
    * Where the app itself serves the hub's folders, when it links them from its own origin:
    * `{ style: '/css/' }` makes `<link href="/css/main.css">` the sheet `styles/main.css`.
-   * Default `/styles/`. Links to the hub's `/assets/style/…` always match.
+   * Default: the hub's style folder as its `connected` event names it (`/styles/`, `/css/` for `dirs: { style: 'css' }`).
+   * Links to the hub's `/assets/style/…` always match.
    */
   publicPaths?: { style?: string };
 }
@@ -185,6 +186,8 @@ export function connect(options: HubClientOptions = {}): HubClient {
     const event = accept(Connected, raw, 'connected');
     if (!event) return;
     seqs.connected(event.serverId, event.seq);
+    // Unless told otherwise, the app serves the hub's style folder under the same name (`css/` → `/css/`).
+    if (!options.publicPaths?.style && event.folders?.style) sheets.publicPath = `/${event.folders.style}/`;
     notes.connected();
     emitter.emit('connected', event);
   });

@@ -350,7 +350,7 @@ export class Hub extends EventEmitter<HubEventMap> {
       get serverId() {
         return hub.serverId;
       },
-      kinds: this.#folders.folders.map((f) => f.kind),
+      folders: this.#folders.relativeDirs,
       currentSeq: () => this.#events.seq,
       catchUp: this.#catchUp,
       onApplyFailed: (failure: ClientFailure) => {

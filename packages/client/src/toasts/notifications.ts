@@ -53,14 +53,12 @@ function targetOf(event: { kind: string; id: string }): string {
   return `${event.kind}/${event.id}`;
 }
 
-/** `counter.js:2:33  Unexpected ";"`: where first, as editors and terminals print it. */
+/**
+ * `components/counter.js:2:33  Unexpected ";"`: where first, as editors and terminals print it; the path as
+ * the hub sends it, relative to its root, so a kind folder anywhere under it (`src/components/`) shows whole.
+ */
 function describe(error: ReloadError): string {
   if (!error.file) return error.message;
-  const where = [shortFile(error.file), error.line, error.column].filter((part) => part !== undefined).join(':');
+  const where = [error.file, error.line, error.column].filter((part) => part !== undefined).join(':');
   return `${where}\n${error.message}`;
-}
-
-function shortFile(file: string): string {
-  const marker = /\/(components|themes|styles|wizards|plugins|config)\//.exec(file);
-  return marker ? file.slice(marker.index + 1) : file;
 }

@@ -2,6 +2,7 @@ import {
   ApplyFailed,
   type ClientToServerEvents,
   Handshake,
+  KINDS,
   type KindName,
   PROTOCOL_VERSION,
   type ServerToClientEvents,
@@ -18,7 +19,8 @@ export type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, Recor
 
 export interface SessionOptions {
   serverId: string;
-  kinds: KindName[];
+  /** The folder of each kind the hub watches, relative to its root. */
+  folders: Partial<Record<KindName, string>>;
   currentSeq(): number;
   /** What a reconnecting page missed. */
   catchUp: CatchUpSource;
@@ -42,7 +44,9 @@ export function validateHandshake(socket: HubSocket, next: (error?: Error) => vo
 export function startSession(socket: HubSocket, options: SessionOptions): void {
   const { lastSeq = 0, serverId, subscribe } = socket.data.handshake ?? {};
   void socket.join(roomsOf(subscribe));
-  socket.emit('connected', { protocol: PROTOCOL_VERSION, serverId: options.serverId, seq: options.currentSeq(), kinds: options.kinds });
+  const { folders } = options;
+  const kinds = KINDS.filter((kind) => folders[kind] !== undefined);
+  socket.emit('connected', { protocol: PROTOCOL_VERSION, serverId: options.serverId, seq: options.currentSeq(), kinds, folders });
   const missed = options.catchUp.catchUp({ lastSeq, ...(serverId === undefined ? {} : { serverId }) });
   for (const event of withinContentBudget(missed.filter((e) => wants(socket.rooms, e.payload)))) sendEvent(socket, event);
   socket.on('apply_failed', (raw, ack) => {

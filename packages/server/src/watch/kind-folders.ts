@@ -12,6 +12,8 @@ export interface LocatedFile {
 /** Which folder belongs to which kind, and what a path under them means. */
 export class KindFolders {
   readonly folders: ReadonlyArray<{ kind: KindName; dir: string }>;
+  /** Each kind's folder relative to the root, `/`-separated: what pages are told in `connected`. */
+  readonly relativeDirs: Partial<Record<KindName, string>>;
 
   constructor(
     root: string,
@@ -19,6 +21,7 @@ export class KindFolders {
     private readonly kinds: ReadonlyMap<KindName, AnyKind>,
   ) {
     this.folders = [...kinds.keys()].map((kind) => ({ kind, dir: resolve(root, dirs[kind]) }));
+    this.relativeDirs = Object.fromEntries(this.folders.map(({ kind, dir }) => [kind, relative(root, dir).split(sep).join('/')]));
   }
 
   /** Folder of a kind. */

@@ -8,5 +8,10 @@ export const Connected = z.object({
   /** Number of the latest `reloaded` / `reload_failed` the hub has sent (0 before any). */
   seq: z.int().check(z.nonnegative()),
   kinds: z.array(KindName),
+  /**
+   * Each kind's folder relative to the hub's root, with `/` separators (`style: 'css'`, `component: 'src/components'`):
+   * the SDK learns from it where the app serves stylesheets and how to shorten paths in its toasts.
+   */
+  folders: z.optional(z.record(z.string(), z.string())),
 });
 export type Connected = z.infer<typeof Connected>;
