@@ -13,7 +13,6 @@ import { type History, openHistory } from './cluster/open-history.js';
 import { ConfigRuntime } from './config/config-runtime.js';
 import { HubConfig } from './config/hub-config.js';
 import { createApp } from './http/create-app.js';
-import type { HttpsFiles } from './http/https-cert.js';
 import { tlsCredentials } from './http/https-cert.js';
 import { listen, SERVER_TIMEOUTS, urlOf } from './http/listen.js';
 import { type Middleware, toMiddleware } from './http/middleware.js';
@@ -51,10 +50,6 @@ export interface HubOptions extends HubSettings {
   onWizard?: OnWizard;
   /** What each plugin's `initialize(config)` receives, by plugin name (default `{}`); see `configurePlugin()`. */
   pluginConfig?: Record<string, unknown>;
-  /** Proxy mode: serve the app at this origin (`http://localhost:3000`) through the hub, the SDK added to its pages. */
-  proxy?: string;
-  /** Serve https: `true` for a self-signed localhost certificate kept in `<root>/.hothub/https/`, or the PEM files. */
-  https?: boolean | HttpsFiles;
 }
 
 /** In-process events of a hub: the same payloads browsers receive. */
@@ -101,7 +96,6 @@ export class Hub extends EventEmitter<HubEventMap> {
   readonly #pluginConfigs: PluginConfigs;
   readonly #server?: HttpServer;
   readonly #proxy?: URL;
-  readonly #https?: HttpsFiles;
   #attached?: AttachedSocketServer;
   readonly #events = new EventLog();
   readonly #catchUp = new LocalCatchUp(this.#events);
@@ -125,10 +119,9 @@ export class Hub extends EventEmitter<HubEventMap> {
 
   constructor(options: HubOptions = {}) {
     super();
-    const { logger, server, onWizard, pluginConfig, proxy, https, ...settings } = options;
-    this.#proxy = proxy === undefined ? undefined : proxyTarget(proxy);
-    this.#https = https === true ? {} : https || undefined;
+    const { logger, server, onWizard, pluginConfig, ...settings } = options;
     this.settings = resolveSettings(settings);
+    this.#proxy = this.settings.proxy === undefined ? undefined : proxyTarget(this.settings.proxy);
     if (this.settings.mode === 'prod' && this.settings.token === undefined) {
       throw new Error('--mode prod needs a token: set --token or HOTHUB_TOKEN (mutating endpoints and sockets require it)');
     }
@@ -367,8 +360,9 @@ export class Hub extends EventEmitter<HubEventMap> {
       this.#history?.attach(this.#io);
       return;
     }
-    const { port, host, root } = this.settings;
-    const tls = this.#https ? await tlsCredentials(this.#https, root) : undefined;
+    const { port, host, root, https, cert, key } = this.settings;
+    // --cert/--key imply https; --https alone serves a self-signed localhost certificate.
+    const tls = https || cert !== undefined || key !== undefined ? await tlsCredentials({ ...(cert ? { cert } : {}), ...(key ? { key } : {}) }, root) : undefined;
     const proxy = this.#proxy ? appProxy(this.#proxy, { secure: tls !== undefined, logger: this.#logger.channel('hothub:proxy') }) : undefined;
     const handler = standaloneApp(this.app, { root, ops: this.#ops, ...(proxy ? { fallback: proxy.requests, mount: PROXY_MOUNT } : {}) });
     const http = await listen(handler, port, host, SERVER_TIMEOUTS, tls);

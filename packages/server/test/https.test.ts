@@ -21,6 +21,6 @@ it('https: true serves https with a self-signed localhost certificate kept in .h
 
 it('refuses --cert without --key, and a missing certificate file, saying what to pass', async () => {
   const root = await tempRoot();
-  await expect(startHub({ root, https: { cert: join(root, 'cert.pem') } })).rejects.toThrow(/--cert and --key go together/);
-  await expect(startHub({ root, https: { cert: join(root, 'c.pem'), key: join(root, 'k.pem') } })).rejects.toThrow(/cannot read the --cert file .*c\.pem: ENOENT/);
+  await expect(startHub({ root, cert: join(root, 'cert.pem') })).rejects.toThrow(/--cert and --key go together/);
+  await expect(startHub({ root, cert: join(root, 'c.pem'), key: join(root, 'k.pem') })).rejects.toThrow(/cannot read the --cert file .*c\.pem: ENOENT/);
 });

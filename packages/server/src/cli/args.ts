@@ -10,6 +10,8 @@ export interface CliArgs {
   help: boolean;
   version: boolean;
   demo: boolean;
+  /** `--open`: open the hub's page in the default browser once it listens. */
+  open: boolean;
   config?: string;
   settings: HubSettings;
 }
@@ -17,6 +19,8 @@ export interface CliArgs {
 const COMMAND_OPTIONS = {
   config: { type: 'string' },
   demo: { type: 'boolean', default: false },
+  https: { type: 'boolean', default: false },
+  open: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
 } as const;
@@ -30,12 +34,15 @@ export function parseCliArgs(argv: string[]): CliArgs {
   const raw: Record<string, unknown> = {};
   const given: Record<string, unknown> = values;
   for (const { key, cli } of cliSettings()) if (given[cli.flag] !== undefined) raw[key] = given[cli.flag];
+  // A switch, not a value: the table's flags all take one.
+  if (values.https) raw.https = true;
   const result = validate(HubSettings, raw, 'option');
   if (!result.ok) throw new Error(result.error.message.replace(/^invalid option at (\w+)/, (_, key: string) => `invalid --${flagOf(key)}`));
   return {
     help: values.help,
     version: values.version,
     demo: values.demo,
+    open: values.open,
     ...(values.config ? { config: values.config } : {}),
     settings: result.value,
   };

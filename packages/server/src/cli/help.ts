@@ -4,6 +4,8 @@ import { cliSettings, DEFAULT_DIRS } from '../options/settings-table.js';
 export const COMMAND_FLAGS = [
   { usage: '--config FILE', help: 'hub config file, JSON or YAML' },
   { usage: '--demo', help: 'copy the built-in demo app to ./hothub-demo (once) and serve it' },
+  { usage: '--https', help: 'serve https: with --cert and --key, or a self-signed localhost certificate kept in .hothub/https/' },
+  { usage: '--open', help: "open the hub's page (the app's, with --proxy) in the default browser; not when CI is set" },
   { usage: '-h, --help', help: 'show this help' },
   { usage: '-v, --version', help: 'print the version' },
 ] as const;

@@ -8,6 +8,8 @@ import { createLogger } from '../util/log.js';
 import { HELP, parseCliArgs } from './args.js';
 import { demoRoot } from './demo-app.js';
 import { networkLines } from './network-lines.js';
+import { openBrowser } from './open-browser.js';
+import { PROXY_MOUNT } from '../proxy/app-proxy.js';
 
 const SHUTDOWN_DEADLINE_MS = 2000;
 
@@ -45,7 +47,12 @@ async function main(argv: string[]): Promise<number> {
     if (demo) {
       if (demo.copied) lines.push(`Copied the demo app to ${demo.root}`);
       lines.push(`Open ${hub.url}/ and edit ${demo.root}/styles/main.css`);
+    } else if (hub.settings.proxy) {
+      lines.push(`Proxying ${hub.settings.proxy}: open ${hub.url}/ (its pages get the SDK; the hub's own routes are under ${PROXY_MOUNT}/)`);
+    } else {
+      lines.push(`Add to your page: <script src="${hub.url}/hothub/client.js"></script>`);
     }
+    if (args.open) lines.push(openBrowser(`${hub.url}/`, { platform: process.platform, env: process.env }));
     process.stdout.write(`${lines.join('\n')}\n`);
   }
 

@@ -19,8 +19,8 @@ function lanAddresses(): string[] {
  */
 export function networkLines(settings: Pick<ResolvedSettings, 'host' | 'allowedHosts'>, url: string | undefined): string[] {
   if (url === undefined || !WILDCARDS.includes(settings.host)) return [];
-  const { port } = new URL(url);
-  const lines = lanAddresses().map((address) => `  on your network: http://${address}:${port}`);
+  const { port, protocol } = new URL(url);
+  const lines = lanAddresses().map((address) => `  on your network: ${protocol}//${address}:${port}`);
   if (settings.allowedHosts.some((host) => ANY_HOST.includes(host))) {
     return [...lines, '  answers any Host (--allowed-host all): unsafe, any web page can reach the hub through DNS rebinding'];
   }

@@ -149,6 +149,23 @@ export const SETTINGS = {
       help: "bound on a plugin's initialize/cleanup and on a synchronous run of module code (default 10000)",
     },
   }),
+  /** Proxy mode: the app at this origin is served through the hub, the SDK tag added to its pages. */
+  proxy: setting({
+    schema: origin,
+    cli: { flag: 'proxy', arg: 'URL', env: 'HOTHUB_PROXY', help: "serve the app at URL (http://localhost:3000) through the hub, the SDK added to its pages" },
+  }),
+  /** Serve https (`--https`): with `cert` and `key`, or a self-signed localhost certificate kept in `<root>/.hothub/https/`. */
+  https: setting({ schema: z.boolean() }),
+  /** PEM certificate file for https (implies `https`). */
+  cert: setting({
+    schema: z.string().min(1),
+    cli: { flag: 'cert', arg: 'FILE', env: 'HOTHUB_CERT', help: 'PEM certificate to serve https with (with --key)' },
+  }),
+  /** PEM private key file for https (implies `https`). */
+  key: setting({
+    schema: z.string().min(1),
+    cli: { flag: 'key', arg: 'FILE', env: 'HOTHUB_KEY', help: 'PEM private key of --cert' },
+  }),
   /** Folder of each kind, relative to the root (config file and createHub() only). */
   dirs: setting({ schema: z.partialRecord(z.enum(KINDS), z.string().min(1)), default: DEFAULT_DIRS }),
   /** Browser assets up to this size travel inside the `reloaded` event. */

@@ -46,7 +46,7 @@ export function runCliAt(bin: string, args: string[], env: NodeJS.ProcessEnv = {
 
 /** Waits for the listening line and returns the URL it names. */
 export async function listeningUrl(run: CliRun): Promise<string> {
-  const pattern = /^hothub listening on (http:\/\/\S+)$/m;
+  const pattern = /^hothub listening on (https?:\/\/\S+)$/m;
   while (!pattern.test(run.stdout())) {
     if (run.child.exitCode !== null) throw new Error(`hothub exited: ${run.stderr()}`);
     await once(run.child.stdout!, 'data');
