@@ -25,6 +25,10 @@ it('runs from an npm-packed tarball installed in an empty folder', { timeout: 18
   const url = await listeningUrl(run);
   expect(await (await fetch(`${url}/assets/style/main.css`)).text()).toBe('a{}');
   expect((await fetch(`${url}/hothub/client.js`)).status).toBe(200);
-  const types = await exec('ls', [join(app, 'node_modules/hothub/dist/index.d.ts')]);
+  const types = await exec('ls', [join(app, 'node_modules/hothub/dist/index.d.ts'), join(app, 'node_modules/hothub/dist/vite.d.ts')]);
   expect(types.stdout).toContain('index.d.ts');
+  expect(types.stdout).toContain('vite.d.ts');
+  // The Vite plugin entry resolves through the package's exports, with no vite installed.
+  const plugin = await exec(process.execPath, ['--input-type=module', '-e', "import hothub from 'hothub/vite'; const p = hothub(); console.log(p.name, p.apply, typeof p.configureServer)"], { cwd: app });
+  expect(plugin.stdout.trim()).toBe('hothub serve function');
 });
