@@ -12,7 +12,7 @@ import type { Logger } from './util/log.js';
 
 /** What the consumers of a run's outcome write to: the hub's parts, passed down as values. */
 export interface AfterRunContext {
-  registries: readonly ModuleRegistry<object>[];
+  registries: readonly ModuleRegistry[];
   config: ConfigRuntime;
   events: Pick<EventLog, 'announcedBefore'>;
   catchUp: LocalCatchUp;

@@ -31,7 +31,8 @@ import { appProxy, PROXY_MOUNT, proxyTarget } from './proxy/app-proxy.js';
 import { type HubSettings, type ResolvedSettings, resolveSettings } from './options/hub-options.js';
 import { EventLog, type HubEvent } from './pipeline/event-log.js';
 import type { HealthChecks } from './pipeline/health-checks.js';
-import { type ActiveArtifact, Pipeline, type ReloadOutcome } from './pipeline/pipeline.js';
+import { Pipeline, type ReloadOutcome } from './pipeline/pipeline.js';
+import { type ActiveArtifact, Serving } from './pipeline/serving.js';
 import type { AfterRun } from './pipeline/reload-outcome.js';
 import { type AttachedSocketServer, attachSocketServer } from './realtime/attach-socket-server.js';
 import { LocalCatchUp } from './realtime/catch-up.js';
@@ -91,7 +92,9 @@ export class Hub extends EventEmitter<HubEventMap> {
   /** Checks run after every apply; one failing rolls the reload back: `hub.healthChecks.add(name, fn, { timeoutMs })`. */
   readonly healthChecks: HealthChecks;
   readonly #logger: Logger;
-  readonly #registries: ModuleRegistry<object>[];
+  readonly #registries: ModuleRegistry[];
+  /** What serves now: written by the pipeline, read by HTTP, the registries, the operations API and the plugin kind. */
+  readonly #serving = new Serving();
   readonly #dependencies: DependencyReloads;
   readonly #pluginConfigs: PluginConfigs;
   readonly #server?: HttpServer;
@@ -127,8 +130,8 @@ export class Hub extends EventEmitter<HubEventMap> {
     }
     this.#logger = logger ?? createLogger({ level: this.settings.logLevel, format: this.settings.mode === 'prod' ? 'json' : 'pretty' });
     this.#server = server;
-    const wizards = new ModuleRegistry<object>('wizard');
-    const plugins = new ModuleRegistry<object>('plugin');
+    const wizards = new ModuleRegistry('wizard', this.#serving);
+    const plugins = new ModuleRegistry('plugin', this.#serving);
     this.wizards = wizards;
     this.plugins = plugins;
     this.#registries = [wizards, plugins];
@@ -148,10 +151,10 @@ export class Hub extends EventEmitter<HubEventMap> {
     const modules = { timeoutMs: this.settings.pluginTimeout, faults: this.#faults };
     const kinds = builtinKinds({
       inlineLimit: this.settings.inlineLimit,
-      wizards: { registry: wizards, graph: new ImportGraph(), runtime: modules, ...(onWizard ? { onWizard } : {}) },
+      wizards: { graph: new ImportGraph(), runtime: modules, ...(onWizard ? { onWizard } : {}) },
       plugins: {
         runtime: modules,
-        registry: plugins,
+        serving: this.#serving,
         graph: new ImportGraph(),
         timeoutMs: this.settings.pluginTimeout,
         configs: this.#pluginConfigs,
@@ -167,6 +170,7 @@ export class Hub extends EventEmitter<HubEventMap> {
       logger: this.#logger.channel('hothub:pipeline'),
       after: (outcome) => this.#afterRun(outcome),
       root: this.settings.root,
+      serving: this.#serving,
     });
     this.healthChecks = this.#pipeline.healthChecks;
     this.config = new HubConfig(configRuntime, this.#pipeline);
@@ -183,7 +187,7 @@ export class Hub extends EventEmitter<HubEventMap> {
     });
     this.#ops = new HubOps({
       settings: this.settings,
-      pipeline: this.#pipeline,
+      serving: this.#serving,
       events: this.#events,
       logger: this.#logger,
       watchDirs: () => this.folders(),
@@ -251,7 +255,7 @@ export class Hub extends EventEmitter<HubEventMap> {
 
   /** The serving version of every artifact, optionally of one kind. */
   artifacts(kind?: KindName): ActiveArtifact[] {
-    return this.#pipeline.list(kind);
+    return this.#serving.list(kind);
   }
 
   /** The latest versions browsers reported they could not apply, oldest first. */
@@ -286,7 +290,7 @@ export class Hub extends EventEmitter<HubEventMap> {
       ...(this.settings.redis ? { redis: this.settings.redis } : {}),
       serverId: this.#instanceId,
       logger: this.#logger,
-      fileOf: (event) => this.#pipeline.active(event.payload.kind, event.payload.id)?.source.relPath,
+      fileOf: (event) => this.#serving.get(event.payload.kind, event.payload.id)?.source.relPath,
       follow: (entry) => this.#follow(entry),
       onLeading: () => {
         for (const [event, path] of this.#gate.takeOver()) this.#sources.onFileEvent(event, path);
@@ -311,10 +315,13 @@ export class Hub extends EventEmitter<HubEventMap> {
     await this.#pipeline.follow(event, defines ? { ...located, file: join(dir, located.relPath) } : undefined);
   }
 
-  /** An artifact's file is gone: make it inactive and forget it in its registry. */
+  /**
+   * An artifact's file is gone: make it inactive. The `removed` event clears its registry entry; a
+   * module that never served sends none, so its failure is forgotten here.
+   */
   async #remove(kind: KindName, id: string, trigger: Trigger): Promise<ReloadOutcome> {
     const outcome = await this.#pipeline.remove(kind, id, trigger);
-    this.#registries.find((r) => r.kind === kind)?.forget(id);
+    if (outcome.status !== 'event') this.#registries.find((r) => r.kind === kind)?.forget(id);
     return outcome;
   }
 

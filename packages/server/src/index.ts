@@ -3,7 +3,7 @@ export { PortInUseError } from './http/listen.js';
 export type { Middleware } from './http/middleware.js';
 export type { HubOptions, HubEventMap, WatchedFolder } from './hub.js';
 export type { HubSettings, ResolvedSettings } from './options/hub-options.js';
-export type { ActiveArtifact } from './pipeline/pipeline.js';
+export type { ActiveArtifact } from './pipeline/serving.js';
 export type { ClientFailure } from './realtime/client-failures.js';
 export type { CatchUpRequest, CatchUpSource } from './realtime/catch-up.js';
 export type { HubEvent } from './pipeline/event-log.js';

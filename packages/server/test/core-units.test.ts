@@ -8,6 +8,7 @@ import { ImportGraph } from '../src/modules/import-graph.js';
 import { EventLog, type HubEvent } from '../src/pipeline/event-log.js';
 import { KeyedQueue } from '../src/pipeline/keyed-queue.js';
 import type { RunEvent } from '../src/pipeline/reload-outcome.js';
+import { Serving } from '../src/pipeline/serving.js';
 import { LocalCatchUp } from '../src/realtime/catch-up.js';
 import { createLogger } from '../src/util/log.js';
 import { DependencyReloads } from '../src/watch/dependency-reloads.js';
@@ -150,7 +151,7 @@ describe('after a run', () => {
   it('applies the written-down consumers in order; one that throws is logged and the rest still run', () => {
     const order: string[] = [];
     const log = new EventLog();
-    const registry = new ModuleRegistry<object>('style');
+    const registry = new ModuleRegistry('style', new Serving());
     registry.record = () => void order.push('module registries');
     const catchUp = new LocalCatchUp(log);
     catchUp.observe = () => void order.push('catch-up');

@@ -15,7 +15,7 @@ describe('pipeline transaction', () => {
     });
     expect(outcomes).toEqual([outcome]);
     expect(serving.get('main')).toBe('v1');
-    expect(pipeline.active('style', 'main')).toMatchObject({ reloadCount: 0, artifact: { text: 'v1' } });
+    expect(pipeline.serving.get('style', 'main')).toMatchObject({ reloadCount: 0, artifact: { text: 'v1' } });
   });
 
   it('backs up the serving version before applying the next, and counts reloads', async () => {
@@ -26,7 +26,7 @@ describe('pipeline transaction', () => {
     const outcome = await save('main', 'v2');
     expect(steps).toEqual(['load v2', 'backup main v1', 'apply main v2 over v1', 'check main v2', 'commit main v2']);
     expect(outcome).toMatchObject({ applied: { previousVersion: expect.any(String), changes: [{ oldValue: 'v1', newValue: 'v2' }] } });
-    expect(pipeline.active('style', 'main')).toMatchObject({ reloadCount: 1, artifact: { text: 'v2' } });
+    expect(pipeline.serving.get('style', 'main')).toMatchObject({ reloadCount: 1, artifact: { text: 'v2' } });
   });
 
   it.each([
@@ -48,7 +48,7 @@ describe('pipeline transaction', () => {
     });
     expect(outcomes).toHaveLength(2);
     expect(serving.get('main')).toBe('v1');
-    expect(pipeline.active('style', 'main')).toMatchObject({ reloadCount: 0, artifact: { text: 'v1' } });
+    expect(pipeline.serving.get('style', 'main')).toMatchObject({ reloadCount: 0, artifact: { text: 'v1' } });
   });
 
   it('a check failure keeps what apply changed on the outcome, so the audit can record what was undone', async () => {
@@ -85,7 +85,7 @@ describe('pipeline transaction', () => {
     state.fail = 'check';
     expect(await save('main', 'v1')).toMatchObject({ event: { name: 'reload_failed', payload: { rolledBack: true } } });
     expect(serving.has('main')).toBe(false);
-    expect(pipeline.active('style', 'main')).toBeUndefined();
+    expect(pipeline.serving.get('style', 'main')).toBeUndefined();
   });
 
   it('error paths in events are root-relative, in the message too', async () => {
@@ -124,7 +124,7 @@ describe('pipeline transaction', () => {
     expect(outcome).toMatchObject({ event: { name: 'reloaded', payload: { removed: true, seq: 2 } }, relPath: 'main.txt' });
     expect(outcomes).toHaveLength(2);
     expect(serving.has('main')).toBe(false);
-    expect(pipeline.active('style', 'main')).toBeUndefined();
+    expect(pipeline.serving.get('style', 'main')).toBeUndefined();
     expect(await pipeline.remove('style', 'main')).toEqual({ status: 'unchanged' });
   });
 
@@ -133,11 +133,11 @@ describe('pipeline transaction', () => {
     const { pipeline, save } = fakePipeline([kind]);
     await save('main', 'v1');
     await save('main', 'v2');
-    const version = pipeline.active('style', 'main')!.source.version;
+    const version = pipeline.serving.get('style', 'main')!.source.version;
     const outcome = await pipeline.restore('style', 'main', version, { message: 'v2 threw later' });
     expect(outcome).toMatchObject({ event: { name: 'reload_failed', payload: { trigger: 'runtime', rolledBack: true } } });
     expect(serving.get('main')).toBe('v1');
-    expect(pipeline.active('style', 'main')).toMatchObject({ artifact: { text: 'v1' }, reloadCount: 2 });
+    expect(pipeline.serving.get('style', 'main')).toMatchObject({ artifact: { text: 'v1' }, reloadCount: 2 });
     expect(await pipeline.restore('style', 'main', version, { message: 'again' })).toEqual({ status: 'unchanged' });
   });
 });

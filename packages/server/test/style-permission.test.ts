@@ -21,7 +21,8 @@ describe.runIf(canRunAsNobody)('stylesheet permission denied', () => {
     await chmod(unreadable, 0o600);
     await rename(unreadable, join(root, 'styles', 'main.css'));
 
-    const file = join(root, 'styles', 'main.css');
+    // Paths in events are root-relative (docs/architecture.md, "Paths in events").
+    const file = 'styles/main.css';
     await eventually(() =>
       expect(client.failed).toContainEqual(
         expect.objectContaining({ kind: 'style', id: 'main.css', error: { message: `permission denied reading ${file}`, file } }),

@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { KindName, validate } from '@hothub/shared';
 import type { Request } from 'express';
 import * as z from 'zod';
-import type { ActiveArtifact, Pipeline } from '../pipeline/pipeline.js';
+import type { Pipeline } from '../pipeline/pipeline.js';
+import type { ActiveArtifact } from '../pipeline/serving.js';
 import { isInside, type KindFolders } from '../watch/kind-folders.js';
 import { escapesFolder } from './path-safety.js';
 
@@ -28,7 +29,7 @@ export async function resolveAssetRequest(req: Request, folders: KindFolders, pi
   const file = resolve(dir, segments.value.join('/'));
   if (!isInside(dir, file) || (await escapesFolder(dir, file))) return undefined;
   const located = folders.locate(file);
-  const active = located && pipeline.active(located.kind, located.id);
+  const active = located && pipeline.serving.get(located.kind, located.id);
   // A theme served as CSS may come from a JSON file: its own source must stay inside too.
   if (active && (await escapesFolder(dir, active.source.path))) return undefined;
   return { kind: kind.value, file, active };

@@ -3,12 +3,12 @@ import * as z from 'zod';
 import { failureAt, isClass } from '../modules/evaluate-module.js';
 import type { ImportGraph } from '../modules/import-graph.js';
 import { type LoadedModule, type ModuleRuntime, moduleKindParts } from '../modules/load-module.js';
-import type { ModuleRegistry } from '../modules/module-registry.js';
 import type { PluginConfigs } from '../modules/plugin-configs.js';
 import { settleWithin } from '../util/settle-within.js';
 import { ReloadFailure } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
 import type { Kind } from '../pipeline/kind.js';
+import type { Serving } from '../pipeline/serving.js';
 
 const hook = z.custom<(...args: unknown[]) => unknown>((value) => typeof value === 'function', 'expected a function');
 
@@ -26,7 +26,8 @@ export interface Plugin {
 }
 
 export interface PluginKindOptions {
-  registry: ModuleRegistry<object>;
+  /** What serves now: a config change goes to the serving version of its plugin. */
+  serving: Pick<Serving, 'get'>;
   graph: ImportGraph;
   runtime: ModuleRuntime;
   /** Bound on every lifecycle call. */
@@ -44,10 +45,11 @@ const PLUGIN_FILE = /^([^/]+?)(?:\/index)?\.(?:[cm]?js|[cm]?ts)$/;
  * old one → switch. A new version that fails any step is cleaned up and the old one keeps serving.
  */
 export function pluginKind(options: PluginKindOptions): Kind<Plugin> {
-  const { registry, graph, runtime, timeoutMs, configs, logger } = options;
+  const { serving, graph, runtime, timeoutMs, configs, logger } = options;
   const modules = moduleKindParts('plugin', PLUGIN_FILE, graph, runtime);
-  /** The committed version of each plugin, for config changes. */
-  const active = new Map<string, Plugin>();
+  /** Every version this kind loaded: tells a serving plugin apart from any other value. */
+  const loadedHere = new WeakSet<object>();
+  const isPlugin = (value: unknown): value is Plugin => typeof value === 'object' && value !== null && loadedHere.has(value);
   const call = (plugin: Plugin, name: keyof Plugin['lifecycle'], ...args: unknown[]) =>
     settleWithin(`${name}()`, timeoutMs, () =>
       // The synchronous part runs bounded in the plugin's sandbox; settleWithin bounds the wait for the rest.
@@ -62,8 +64,8 @@ export function pluginKind(options: PluginKindOptions): Kind<Plugin> {
       .finally(() => plugin.loaded.sandbox.clearTimers());
 
   configs.onChange(async (name, config) => {
-    const plugin = active.get(name);
-    if (plugin?.lifecycle.updateConfig) await call(plugin, 'updateConfig', config);
+    const plugin = serving.get('plugin', name)?.artifact;
+    if (isPlugin(plugin) && plugin.lifecycle.updateConfig) await call(plugin, 'updateConfig', config);
   });
 
   return {
@@ -80,7 +82,9 @@ export function pluginKind(options: PluginKindOptions): Kind<Plugin> {
           file: source.path,
         });
       }
-      return { loaded, instance, lifecycle: lifecycle.value };
+      const plugin: Plugin = { loaded, instance, lifecycle: lifecycle.value };
+      loadedHere.add(plugin);
+      return plugin;
     },
     async apply(id, next) {
       await call(next, 'initialize', configs.get(id));
@@ -93,24 +97,18 @@ export function pluginKind(options: PluginKindOptions): Kind<Plugin> {
         throw new ReloadFailure(`plugin ${id} reports itself unhealthy${reason}`, { file: next.loaded.bundle.entry });
       }
     },
-    async commit(id, next, previous) {
-      // Switch first, so no call reaches the old version while it cleans up.
-      registry.serve(id, next.instance);
-      active.set(id, next);
+    async commit(id, _next, previous) {
+      // The pipeline switched what serves before this step, so no call reaches the old version while it cleans up.
       if (previous) await cleanup(id, previous);
     },
     async rollback(id, _previous, failed) {
       await cleanup(id, failed);
     },
     async remove(id, current) {
-      registry.withdraw(id);
-      active.delete(id);
       graph.forget(id);
       await cleanup(id, current);
     },
     async dispose(id, current) {
-      registry.withdraw(id);
-      active.delete(id);
       await cleanup(id, current);
     },
   };

@@ -1,7 +1,6 @@
 import { isClass, type ModuleExports } from '../modules/evaluate-module.js';
 import type { ImportGraph } from '../modules/import-graph.js';
 import { type LoadedModule, type ModuleRuntime, moduleKindParts } from '../modules/load-module.js';
-import type { ModuleRegistry } from '../modules/module-registry.js';
 import { ReloadFailure } from '../util/errors.js';
 import type { Kind } from '../pipeline/kind.js';
 
@@ -23,7 +22,6 @@ export interface Wizard {
 }
 
 export interface WizardKindOptions {
-  registry: ModuleRegistry<object>;
   graph: ImportGraph;
   runtime: ModuleRuntime;
   onWizard?: OnWizard;
@@ -38,7 +36,7 @@ const WIZARD_FILE = /^(.+)_wizard\.(?:[cm]?js|[cm]?ts)$/;
  * the wizards that import it.
  */
 export function wizardKind(options: WizardKindOptions): Kind<Wizard> {
-  const { registry, graph, runtime, onWizard } = options;
+  const { graph, runtime, onWizard } = options;
   const modules = moduleKindParts('wizard', WIZARD_FILE, graph, runtime);
   return {
     name: 'wizard',
@@ -59,24 +57,19 @@ export function wizardKind(options: WizardKindOptions): Kind<Wizard> {
       if (onWizard && onWizard(id, next.wizardClass) === false) {
         throw new ReloadFailure(`onWizard refused to register wizard "${id}"`, { file: next.loaded.bundle.entry });
       }
-      registry.serve(id, next.instance);
     },
     commit(_id, _next, previous) {
       previous?.loaded.sandbox.clearTimers();
     },
-    rollback(id, previous, failed) {
+    rollback(_id, _previous, failed) {
       failed.loaded.sandbox.clearTimers();
-      if (previous) registry.serve(id, previous.instance);
-      else registry.withdraw(id);
     },
     remove(id, current) {
       current.loaded.sandbox.clearTimers();
-      registry.withdraw(id);
       graph.forget(id);
     },
-    dispose(id, current) {
+    dispose(_id, current) {
       current.loaded.sandbox.clearTimers();
-      registry.withdraw(id);
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { KindName, ModuleInfo, ReloadError } from '@hothub/shared';
 import type { HubEvent } from '../pipeline/event-log.js';
+import type { Serving } from '../pipeline/serving.js';
 
 /**
  * The server-side modules of one kind, as an embedding app reads them.
@@ -16,91 +17,74 @@ export interface Registry<T> {
   list(): ModuleInfo[];
 }
 
-interface Entry<T> {
-  value?: T;
-  info: ModuleInfo;
-  /** The version before the serving one: what a runtime rollback brings back. */
-  replaced?: Pick<ModuleInfo, 'version' | 'loadedAt'>;
+interface Failure {
+  error: ReloadError;
+  /** No version loaded since this failure: the module is `stale` (an older one serves) or `failed` (none does). */
+  current: boolean;
 }
 
-/** A `Registry` fed by its kind (which instance serves) and by the pipeline's events (versions, errors). */
-export class ModuleRegistry<T> implements Registry<T> {
-  readonly #entries = new Map<string, Entry<T>>();
+/**
+ * A `Registry` read from what serves (`Serving`, written by the pipeline only): instance, version, load
+ * time and reload count. It keeps only what serving state does not: each module's last failure,
+ * recorded from the pipeline's outcomes (a consumer in `after-run.ts`).
+ */
+export class ModuleRegistry implements Registry<object> {
+  readonly #failures = new Map<string, Failure>();
 
-  constructor(readonly kind: KindName) {}
+  constructor(
+    readonly kind: KindName,
+    private readonly serving: Pick<Serving, 'get' | 'list'>,
+  ) {}
 
-  get(id: string): T | undefined {
-    return this.#entries.get(id)?.value;
+  /** The `instance` of the serving artifact: the registered wizard, the plugin object. */
+  get(id: string): object | undefined {
+    const artifact = this.serving.get(this.kind, id)?.artifact;
+    if (typeof artifact !== 'object' || artifact === null || !('instance' in artifact)) return undefined;
+    return typeof artifact.instance === 'object' && artifact.instance !== null ? artifact.instance : undefined;
   }
 
   info(id: string): ModuleInfo | undefined {
-    const entry = this.#entries.get(id);
-    return entry && { ...entry.info };
+    const active = this.serving.get(this.kind, id);
+    const failure = this.#failures.get(id);
+    if (!active && !failure) return undefined;
+    return {
+      id,
+      version: active?.source.version ?? null,
+      status: !active ? 'failed' : failure?.current ? 'stale' : 'active',
+      loadedAt: active?.loadedAt ?? null,
+      reloadCount: active?.reloadCount ?? 0,
+      lastError: failure?.error ?? null,
+    };
   }
 
   list(): ModuleInfo[] {
-    return [...this.#entries.values()].map((e) => ({ ...e.info })).sort((a, b) => a.id.localeCompare(b.id));
+    const ids = new Set([...this.serving.list(this.kind).map((a) => a.id), ...this.#failures.keys()]);
+    return [...ids].flatMap((id) => this.info(id) ?? []).sort((a, b) => a.id.localeCompare(b.id));
   }
 
-  /** The kind switched `id` to a new instance. */
-  serve(id: string, value: T): void {
-    this.#entry(id).value = value;
-  }
-
-  /** The kind took `id` out of service (its file was deleted). */
-  withdraw(id: string): void {
-    const entry = this.#entries.get(id);
-    if (entry) delete entry.value;
-  }
-
-  /** Drops every trace of `id` (its file was deleted before it ever loaded). */
+  /** Drops the failure of a module whose file was deleted before any version of it served. */
   forget(id: string): void {
-    this.#entries.delete(id);
+    this.#failures.delete(id);
   }
 
-  /** Follows the pipeline: versions and load times from `reloaded`, errors from `reload_failed`. */
+  /** Follows the pipeline's events: failures from `reload_failed`, a new version or a removal from `reloaded`. */
   record(event: HubEvent): void {
     const { payload } = event;
     if (payload.kind !== this.kind) return;
     switch (event.name) {
       case 'reloaded': {
         if (event.payload.removed) return this.forget(payload.id);
-        const entry = this.#entry(payload.id);
-        const { info } = entry;
-        if (info.version !== null) entry.replaced = { version: info.version, loadedAt: info.loadedAt };
-        info.reloadCount = info.version === null ? 0 : info.reloadCount + 1;
-        Object.assign(info, { version: event.payload.version, loadedAt: payload.ts, status: 'active' });
+        const failure = this.#failures.get(payload.id);
+        if (failure) failure.current = false;
         return;
       }
       case 'reload_failed':
-        if (payload.trigger === 'runtime' && event.payload.rolledBack) this.#restored(payload.id);
-        return this.#failed(payload.id, event.payload.error);
+        this.#failures.set(payload.id, { error: event.payload.error, current: true });
+        return;
       default: {
         const never: never = event;
         throw new Error(`unknown event ${JSON.stringify(never)}`);
       }
     }
-  }
-
-  /** The serving version threw later and the one before it serves again. */
-  #restored(id: string): void {
-    const entry = this.#entry(id);
-    if (entry.replaced) Object.assign(entry.info, entry.replaced);
-    delete entry.replaced;
-  }
-
-  #failed(id: string, error: ReloadError): void {
-    const entry = this.#entry(id);
-    entry.info.lastError = error;
-    entry.info.status = entry.value === undefined ? 'failed' : 'stale';
-  }
-
-  #entry(id: string): Entry<T> {
-    let entry = this.#entries.get(id);
-    if (!entry) {
-      entry = { info: { id, version: null, status: 'failed', loadedAt: null, reloadCount: 0, lastError: null } };
-      this.#entries.set(id, entry);
-    }
-    return entry;
   }
 }

@@ -4,7 +4,7 @@ import { ANY_HOST } from '../access/access-policy.js';
 import type { ResolvedSettings } from '../options/hub-options.js';
 import type { EventLog, HubEvent } from '../pipeline/event-log.js';
 import type { HealthCheckResult } from '../pipeline/health-checks.js';
-import type { Pipeline } from '../pipeline/pipeline.js';
+import type { Serving } from '../pipeline/serving.js';
 import type { Logger } from '../util/log.js';
 import { Alerts } from './alerts.js';
 import { HubMetrics } from './hub-metrics.js';
@@ -15,7 +15,8 @@ import { ReloadStats } from './reload-stats.js';
 /** What the operations API reads from the hub it serves. */
 export interface OpsSources {
   settings: ResolvedSettings;
-  pipeline: Pipeline;
+  /** What serves now, counted per kind in `/status`. */
+  serving: Pick<Serving, 'list'>;
   events: EventLog;
   /** The kind folders and whether each exists. */
   watchDirs(): NonNullable<HubStatus['watchDirs']>;
@@ -87,7 +88,7 @@ export class HubOps {
 
   /** `details: false` leaves out what names files on disk (`watchDirs`). */
   status(options: { details: boolean }): HubStatus {
-    const { settings, pipeline } = this.#sources;
+    const { settings, serving } = this.#sources;
     const watchDirs = this.#sources.watchDirs();
     return {
       enabled: settings.mode === 'dev' && this.#sources.watching(),
@@ -101,7 +102,7 @@ export class HubOps {
       kinds: Object.fromEntries(
         watchDirs.map(({ kind }) => {
           const counts = this.#stats.kind(kind);
-          return [kind, { artifacts: pipeline.list(kind).length, reloads: counts.successful, failures: counts.failed }];
+          return [kind, { artifacts: serving.list(kind).length, reloads: counts.successful, failures: counts.failed }];
         }),
       ),
       alerts: this.#alerts.active(),

@@ -38,7 +38,7 @@ export async function reloadTargets(target: string, trigger: Trigger, context: T
 
   const onDisk = (await findArtifacts(folders, kinds)).filter((a) => id === undefined || a.id === id);
   const gone = kinds
-    .flatMap((k) => pipeline.list(k))
+    .flatMap((k) => pipeline.serving.list(k))
     .filter((a) => (id === undefined || a.id === id) && !onDisk.some((f) => f.kind === a.kind && f.id === a.id));
   if (id !== undefined && !onDisk.length && !gone.length) throw new UnknownTargetError(target);
 

@@ -10,18 +10,10 @@ import type { EventLog, HubEvent } from './event-log.js';
 import { HealthChecks } from './health-checks.js';
 import { KeyedQueue } from './keyed-queue.js';
 import type { AfterRun, AppliedVersion, ReloadOutcome, RunEvent } from './reload-outcome.js';
+import { type ActiveArtifact, Serving, servingKey as key } from './serving.js';
 
 export type { ReloadOutcome } from './reload-outcome.js';
 
-/** The version of an artifact that is serving now. */
-export interface ActiveArtifact {
-  kind: KindName;
-  id: string;
-  artifact: unknown;
-  source: SourceFile;
-  loadedAt: number;
-  reloadCount: number;
-}
 
 export interface ReloadRequest {
   kind: KindName;
@@ -45,6 +37,8 @@ export interface PipelineOptions {
   /** The hub's root: paths in events are relative to it. */
   root: string;
   healthChecks?: HealthChecks;
+  /** What serves now; the pipeline is its only writer. */
+  serving?: Serving;
 }
 
 /** Who numbers a run's event: the hub's `EventLog`, or, when following another hub, that hub's event. */
@@ -58,7 +52,6 @@ type Numbering = Pick<EventLog, 'reloaded' | 'failed'>;
  */
 export class Pipeline {
   readonly #queue = new KeyedQueue();
-  readonly #active = new Map<string, ActiveArtifact>();
   /** The version each serving one replaced, kept to come back to if the serving one fails later (`restore`). */
   readonly #replaced = new Map<string, ActiveArtifact>();
   /** Last content tried per artifact, so a broken file is reported once, not on every re-check. */
@@ -71,6 +64,8 @@ export class Pipeline {
   private readonly logger: Logger;
   private readonly after: AfterRun;
   readonly #root: string;
+  /** What serves now, written by this pipeline only; everything else reads it. */
+  readonly serving: Serving;
 
   constructor(options: PipelineOptions) {
     this.kinds = options.kinds;
@@ -79,16 +74,7 @@ export class Pipeline {
     this.after = options.after;
     this.#root = options.root;
     this.healthChecks = options.healthChecks ?? new HealthChecks();
-  }
-
-  /** The serving version of an artifact, if any. */
-  active(kind: KindName, id: string): ActiveArtifact | undefined {
-    return this.#active.get(key(kind, id));
-  }
-
-  /** Every serving artifact, optionally of one kind. */
-  list(kind?: KindName): ActiveArtifact[] {
-    return [...this.#active.values()].filter((a) => !kind || a.kind === kind);
+    this.serving = options.serving ?? new Serving();
   }
 
   /** Reads the file and runs the whole pipeline for it. A `file` trigger skips content already tried. */
@@ -131,7 +117,7 @@ export class Pipeline {
   restore(kind: KindName, id: string, version: string, error: ReloadError): Promise<ReloadOutcome> {
     const target = key(kind, id);
     return this.#queue.run(target, async (): Promise<ReloadOutcome> => {
-      const failed = this.#active.get(target);
+      const failed = this.serving.get(kind, id);
       if (failed?.source.version !== version) return { status: 'unchanged' };
       const previous = this.#replaced.get(target);
       const rolledBack = previous !== undefined && (await this.#bringBack(this.#kind(kind), previous, failed));
@@ -149,7 +135,7 @@ export class Pipeline {
       await this.#rollback(kind, previous.id, failed, previous.artifact);
       return false;
     }
-    this.#active.set(target, { ...previous, loadedAt: Date.now(), reloadCount: failed.reloadCount + 1 });
+    this.serving.set({ ...previous, loadedAt: Date.now(), reloadCount: failed.reloadCount + 1 });
     this.#replaced.delete(target);
     await this.#commit(kind, previous.id, previous.artifact, failed);
     return true;
@@ -159,7 +145,7 @@ export class Pipeline {
     const target = key(kind, id);
     return this.#queue.run(target, async (): Promise<ReloadOutcome> => {
       const started = performance.now();
-      const current = this.#active.get(target);
+      const current = this.serving.get(kind, id);
       if (current && this.#kind(kind).keepWhenDeleted) {
         this.logger.warn(`the file of ${target} is gone; its last good version keeps serving`, { version: current.source.version });
         return { status: 'unchanged' };
@@ -167,7 +153,7 @@ export class Pipeline {
       this.#attempted.delete(target);
       if (!current) return { status: 'unchanged' };
       await this.#kind(kind).remove?.(id, current.artifact);
-      this.#active.delete(target);
+      this.serving.delete(kind, id);
       this.#replaced.delete(target);
       const durationMs = elapsed(started);
       return this.#send(numbering.reloaded({ kind, id, version: current.source.version, trigger, durationMs, removed: true }), {
@@ -181,11 +167,13 @@ export class Pipeline {
     return this.#queue.idle();
   }
 
-  /** The hub stops: once no run is in progress, every serving artifact's kind disposes of it; failures are logged. */
+  /** The hub stops: once no run is in progress, every serving artifact stops serving and its kind disposes of it; failures are logged. */
   async dispose(): Promise<void> {
     await this.idle();
     await Promise.allSettled(
-      this.list().map(async ({ kind, id, artifact }) => {
+      this.serving.list().map(async ({ kind, id, artifact }) => {
+        // Nothing serves once the hub stopped: `hub.plugins.get()` no longer hands out a cleaned-up plugin.
+        this.serving.delete(kind, id);
         try {
           await this.#kind(kind).dispose?.(id, artifact);
         } catch (error) {
@@ -227,7 +215,7 @@ export class Pipeline {
     }
     if (kind.versionOf) source = { ...source, version: kind.versionOf(artifact) };
 
-    const previous = this.#active.get(target);
+    const previous = this.serving.get(kindName, id);
     try {
       if (previous) await kind.backup?.(id, previous.artifact, previous.source);
     } catch (error) {
@@ -252,7 +240,7 @@ export class Pipeline {
       loadedAt: Date.now(),
       reloadCount: previous ? previous.reloadCount + 1 : 0,
     };
-    this.#active.set(target, active);
+    this.serving.set(active);
     if (previous) this.#replaced.set(target, previous);
     await this.#commit(kind, id, artifact, previous);
     return this.#send(
@@ -309,8 +297,4 @@ export class Pipeline {
 
 function elapsed(started: number): number {
   return Math.round((performance.now() - started) * 1000) / 1000;
-}
-
-function key(kind: KindName, id: string): string {
-  return `${kind}/${id}`;
 }
