@@ -170,6 +170,7 @@ export class Hub extends EventEmitter<HubEventMap> {
       logger: this.#logger.channel('hothub:pipeline'),
       after: (outcome) => this.#afterRun(outcome),
       root: this.settings.root,
+      dirs: new Map(this.#folders.folders.map(({ kind, dir }) => [kind, dir])),
       serving: this.#serving,
     });
     this.healthChecks = this.#pipeline.healthChecks;

@@ -101,14 +101,36 @@ describe('pipeline transaction', () => {
     });
   });
 
+  it('gives load the artifact id and the kind folder', async () => {
+    const { kind } = fakeKind();
+    const { save } = fakePipeline([kind], '/srv/app');
+    const contexts: unknown[] = [];
+    kind.load = (source, context) => {
+      contexts.push(context);
+      return { text: source.bytes.toString() };
+    };
+    await save('main', 'v1');
+    expect(contexts).toEqual([{ id: 'main', dir: '/srv/app/styles' }]);
+  });
+
+  it('keeps how a kind serves a version beside what serves, and nothing for a kind served from its file', async () => {
+    const { kind } = fakeKind();
+    const { pipeline, save } = fakePipeline([kind]);
+    await save('main', 'v1');
+    expect(pipeline.serving.get('style', 'main')?.served).toBeUndefined();
+    kind.served = (artifact) => ({ contentType: 'text/css', body: artifact.text.toUpperCase(), version: artifact.text });
+    await save('main', 'v2');
+    expect(pipeline.serving.get('style', 'main')?.served).toEqual({ contentType: 'text/css', body: 'V2', version: 'v2' });
+  });
+
   it('runs one artifact at a time: the outcome of a run reaches after before the next run of it starts', async () => {
     const { kind, steps } = fakeKind();
     const { outcomes, save } = fakePipeline([kind]);
     const seen: string[] = [];
     const originalLoad = kind.load.bind(kind);
-    kind.load = (source) => {
+    kind.load = (source, context) => {
       seen.push(`load ${source.bytes.toString()} after ${outcomes.length} outcomes`);
-      return originalLoad(source);
+      return originalLoad(source, context);
     };
     await Promise.all([save('main', 'v1'), save('main', 'v2'), save('main', 'v3')]);
     expect(seen).toEqual(['load v1 after 0 outcomes', 'load v2 after 1 outcomes', 'load v3 after 2 outcomes']);

@@ -1,6 +1,5 @@
 import { ASSETS_PATH } from '@hothub/shared';
 import { Router } from 'express';
-import { ServedAsset } from '../kinds/served-asset.js';
 import type { Pipeline } from '../pipeline/pipeline.js';
 import type { KindFolders } from '../watch/kind-folders.js';
 import { resolveAssetRequest } from './asset-request.js';
@@ -13,10 +12,10 @@ import { resolveAssetRequest } from './asset-request.js';
 export function servedAssetsRouter(pipeline: Pipeline, folders: KindFolders): Router {
   const router = Router();
   router.get(`${ASSETS_PATH}/:kind/*path`, async (req, res, next) => {
-    const artifact = (await resolveAssetRequest(req, folders, pipeline))?.active?.artifact;
-    if (!(artifact instanceof ServedAsset)) return next();
-    res.set({ 'Cache-Control': 'no-cache', ETag: `"${artifact.version}"` });
-    res.type(artifact.contentType).send(artifact.body);
+    const served = (await resolveAssetRequest(req, folders, pipeline))?.active?.served;
+    if (!served) return next();
+    res.set({ 'Cache-Control': 'no-cache', ETag: `"${served.version}"` });
+    res.type(served.contentType).send(served.body);
   });
   return router;
 }

@@ -3,8 +3,7 @@ import { ImportGraph } from '../modules/import-graph.js';
 import { ReloadFailure } from '../util/errors.js';
 import { checkComponentExports } from './component-contract.js';
 import { MODULE_FILE, readClosure } from './component-imports.js';
-import type { Kind } from '../pipeline/kind.js';
-import { ServedAsset } from './served-asset.js';
+import type { Kind, ServedAsset } from '../pipeline/kind.js';
 import { assetUrl } from './style.js';
 
 /**
@@ -17,21 +16,20 @@ export function componentKind(): Kind<ServedAsset> {
   const graph = new ImportGraph();
   return {
     name: 'component',
-    browser: true,
     idOf: (relPath) => MODULE_FILE.exec(relPath)?.[1],
-    async load(source) {
+    async load(source, { id, dir }) {
       const text = source.bytes.toString('utf8');
       await checkSyntax(text, source.path);
-      const dir = source.path.slice(0, source.path.length - source.relPath.length);
       await checkComponentExports(source, text, dir, () => graph.dependentsOf(source.path).length > 0);
       const closure = await readClosure(source.path, text, dir);
-      graph.record(MODULE_FILE.exec(source.relPath)?.[1] ?? source.relPath, {
+      graph.record(id, {
         file: source.path,
         relPath: source.relPath,
         imports: closure.imports,
       });
-      return new ServedAsset('text/javascript', closure.code, closure.version);
+      return { contentType: 'text/javascript', body: closure.code, version: closure.version };
     },
+    served: (module) => module,
     remove(id) {
       graph.forget(id);
     },

@@ -22,16 +22,14 @@ export function configKind(runtime: ConfigRuntime, modules: ModuleRuntime): Kind
   const { store } = runtime;
   return {
     name: 'config',
-    browser: false,
     maxBytes: runtime.maxBytes,
     keepWhenDeleted: true,
     idOf: (relPath) => (SCHEMA_FILE.test(relPath) ? undefined : CONFIG_FILE.exec(relPath)?.[1]),
-    async load(source) {
-      const id = CONFIG_FILE.exec(source.relPath)?.[1] ?? source.relPath;
+    async load(source, { id, dir }) {
       const format: ConfigFormat = source.relPath.endsWith('.json') ? 'json' : 'yaml';
       let data: unknown = parseConfig(source.bytes, format, source.path);
       const registered = runtime.validators.get(id);
-      const validators = [...(await loadSchemaFiles(dirname(source.path), id, modules)), ...(registered ? [registered] : [])];
+      const validators = [...(await loadSchemaFiles(dir, id, modules)), ...(registered ? [registered] : [])];
       for (const validator of validators) {
         const result = validator(data);
         if (!result.ok) throw schemaFailure(source.relPath, source.path, result.error);

@@ -70,7 +70,6 @@ export function pluginKind(options: PluginKindOptions): Kind<Plugin> {
 
   return {
     name: 'plugin',
-    browser: false,
     ...modules.hooks,
     async load(source) {
       const loaded = await modules.load(source);

@@ -20,7 +20,6 @@ export function assetUrl(kind: KindName, relPath: string, version: string): stri
 export function styleKind(inlineLimit: number): Kind<Stylesheet> {
   return {
     name: 'style',
-    browser: true,
     idOf: (relPath) => (relPath.endsWith('.css') ? relPath : undefined),
     load: (source) => ({ text: checkStylesheet(source.bytes, source.path), version: source.version }),
     browserFields: (id, sheet, source) => ({

@@ -1,6 +1,5 @@
 import { contentHash } from '../util/content-hash.js';
-import type { Kind } from '../pipeline/kind.js';
-import { ServedAsset } from './served-asset.js';
+import type { Kind, ServedAsset } from '../pipeline/kind.js';
 import { assetUrl } from './style.js';
 import { checkStylesheet } from './stylesheet-check.js';
 import { parseTokens, tokensToCss } from './theme-tokens.js';
@@ -15,14 +14,14 @@ const THEME_FILE = /^(.+)\.(json|css)$/;
 export function themeKind(inlineLimit: number): Kind<ServedAsset> {
   return {
     name: 'theme',
-    browser: true,
     idOf: (relPath) => THEME_FILE.exec(relPath)?.[1],
     load(source) {
       const css = source.relPath.endsWith('.json')
         ? tokensToCss(parseTokens(source.bytes.toString('utf8'), source.path))
         : checkStylesheet(source.bytes, source.path);
-      return new ServedAsset('text/css', css, contentHash(css));
+      return { contentType: 'text/css', body: css, version: contentHash(css) };
     },
+    served: (theme) => theme,
     versionOf: (theme) => theme.version,
     browserFields: (id, theme) => ({
       url: assetUrl('theme', `${id}.css`, theme.version),

@@ -40,7 +40,6 @@ export function wizardKind(options: WizardKindOptions): Kind<Wizard> {
   const modules = moduleKindParts('wizard', WIZARD_FILE, graph, runtime);
   return {
     name: 'wizard',
-    browser: false,
     ...modules.hooks,
     async load(source) {
       const loaded = await modules.load(source);

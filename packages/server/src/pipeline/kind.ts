@@ -23,6 +23,25 @@ export interface Dependent {
   chain: string[];
 }
 
+/** What every step of a run knows about the artifact, so no kind rebuilds it from paths. */
+export interface StepContext {
+  /** The artifact's id, as the kind's `idOf` gave it. */
+  id: string;
+  /** The kind's folder (absolute). */
+  dir: string;
+}
+
+/**
+ * How the hub serves a version whose served form is not its file (a theme's tokens rendered to CSS,
+ * a component with versioned imports): `/assets/<kind>/<path>` sends `body`.
+ */
+export interface ServedAsset {
+  contentType: string;
+  body: string;
+  /** Changes whenever `body` does. */
+  version: string;
+}
+
 /** What a browser needs in `reloaded` to apply a new version. */
 export interface BrowserFields {
   url?: string;
@@ -39,12 +58,10 @@ export interface BrowserFields {
  */
 export interface Kind<Artifact = unknown> {
   readonly name: KindName;
-  /** True when the browser applies this kind (it is then served under `/assets/<kind>/`). */
-  readonly browser: boolean;
   /** The id a file defines, or undefined when the file is not an artifact of this kind. */
   idOf(relPath: string): string | undefined;
   /** Parse and validate; throw a `ReloadFailure` naming file, line and column. Changes nothing active. */
-  load(source: SourceFile): Promise<Artifact> | Artifact;
+  load(source: SourceFile, context: StepContext): Promise<Artifact> | Artifact;
   /** Files larger than this are refused before they are read. */
   readonly maxBytes?: number;
   /** A deleted file leaves its last good version serving (with a warning) instead of removing the artifact. */
@@ -69,6 +86,8 @@ export interface Kind<Artifact = unknown> {
   dependentsOf?(file: string): Dependent[];
   /** Every file some artifact imports, inside the kind's folder or not: the hub watches them all. */
   importedFiles?(): Iterable<string>;
+  /** What `/assets/<kind>/…` sends for this version; without it, the file on disk is served as it is. */
+  served?(artifact: Artifact): ServedAsset;
   /** Extra `reloaded` fields for browsers; `changes` is what `apply` returned. */
   browserFields?(id: string, artifact: Artifact, source: SourceFile, changes: readonly KeyChange[]): BrowserFields;
 }

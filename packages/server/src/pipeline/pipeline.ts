@@ -36,6 +36,8 @@ export interface PipelineOptions {
   after: AfterRun;
   /** The hub's root: paths in events are relative to it. */
   root: string;
+  /** Each kind's folder (absolute), for the steps' context. */
+  dirs: ReadonlyMap<KindName, string>;
   healthChecks?: HealthChecks;
   /** What serves now; the pipeline is its only writer. */
   serving?: Serving;
@@ -64,6 +66,7 @@ export class Pipeline {
   private readonly logger: Logger;
   private readonly after: AfterRun;
   readonly #root: string;
+  readonly #dirs: ReadonlyMap<KindName, string>;
   /** What serves now, written by this pipeline only; everything else reads it. */
   readonly serving: Serving;
 
@@ -73,6 +76,7 @@ export class Pipeline {
     this.logger = options.logger;
     this.after = options.after;
     this.#root = options.root;
+    this.#dirs = options.dirs;
     this.healthChecks = options.healthChecks ?? new HealthChecks();
     this.serving = options.serving ?? new Serving();
   }
@@ -209,7 +213,7 @@ export class Pipeline {
 
     let artifact: unknown;
     try {
-      artifact = await kind.load(source);
+      artifact = await kind.load(source, { id, dir: this.#dirs.get(kindName) ?? this.#root });
     } catch (error) {
       return fail(toReloadError(error, file), false);
     }
@@ -239,6 +243,7 @@ export class Pipeline {
       source,
       loadedAt: Date.now(),
       reloadCount: previous ? previous.reloadCount + 1 : 0,
+      ...(kind.served ? { served: kind.served(artifact) } : {}),
     };
     this.serving.set(active);
     if (previous) this.#replaced.set(target, previous);

@@ -1,5 +1,5 @@
 import type { KindName } from '@hothub/shared';
-import type { SourceFile } from './kind.js';
+import type { ServedAsset, SourceFile } from './kind.js';
 
 /** The version of an artifact that is serving now. */
 export interface ActiveArtifact {
@@ -9,6 +9,8 @@ export interface ActiveArtifact {
   source: SourceFile;
   loadedAt: number;
   reloadCount: number;
+  /** How HTTP serves it, when its kind builds what is served (`Kind.served`). */
+  served?: ServedAsset;
 }
 
 /**

@@ -27,7 +27,6 @@ export function fakeKind(name: KindName = 'style') {
   };
   const kind: Kind<FakeArtifact> = {
     name,
-    browser: false,
     idOf: (relPath) => (relPath.endsWith('.txt') ? relPath.slice(0, -4) : undefined),
     load(source) {
       const text = source.bytes.toString('utf8');
@@ -65,6 +64,7 @@ export function fakePipeline(kinds: AnyKind[], root = '/srv/app') {
     logger: createLogger({ level: 'silent' }),
     after: (outcome) => void outcomes.push(outcome),
     root,
+    dirs: new Map(kinds.map((kind) => [kind.name, `${root}/styles`])),
   });
   /** Runs `text` as the content of `<root>/styles/<id>.txt` (no file is read). */
   const save = (id: string, text: string, kind: KindName = 'style'): Promise<ReloadOutcome> =>
