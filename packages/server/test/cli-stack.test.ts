@@ -1,11 +1,10 @@
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SOCKET_PATH, type Reloaded } from '@hothub/shared';
-import { io } from 'socket.io-client';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { reloadOverSocket } from './support/app-with-hub.js';
 import { listeningUrl, runCli } from './support/cli.js';
-import { tempRoot, write } from './support/temp-root.js';
+import { tempRoot } from './support/temp-root.js';
 
 describe('CLI ways in (issue 14)', () => {
   it('prints the <script> tag to paste, with the real URL', async () => {
@@ -20,12 +19,7 @@ describe('CLI ways in (issue 14)', () => {
     const url = await listeningUrl(run);
     expect(url).toMatch(/^https:\/\//);
     expect(run.stdout()).toContain(`<script src="${url}/hothub/client.js">`);
-    const socket = io(url, { path: SOCKET_PATH, transports: ['websocket'], rejectUnauthorized: false });
-    onTestFinished(() => void socket.close());
-    const reloaded = new Promise<Reloaded>((resolve) => socket.on('reloaded', resolve));
-    await new Promise((resolve) => socket.on('connected', resolve));
-    await write(root, 'styles/main.css', '.a { color: blue; }');
-    expect(await reloaded).toMatchObject({ kind: 'style', id: 'main.css' });
+    expect(await reloadOverSocket(url, root)).toMatchObject({ kind: 'style', id: 'main.css' });
   });
 
   it('--proxy serves the app with the SDK added and says so; a --proxy that is not an origin exits 1 naming the flag', async () => {

@@ -1,22 +1,16 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { SOCKET_PATH, type Reloaded } from '@hothub/shared';
-import { io } from 'socket.io-client';
-import { expect, it, onTestFinished } from 'vitest';
+import { expect, it } from 'vitest';
+import { reloadOverSocket } from './support/app-with-hub.js';
 import { startHub } from './support/hub.js';
-import { tempRoot, write } from './support/temp-root.js';
+import { tempRoot } from './support/temp-root.js';
 
 it('https: true serves https with a self-signed localhost certificate kept in .hothub/https/; a socket over wss receives a reload', async () => {
   const root = await tempRoot({ 'styles/main.css': '.a { color: red; }' });
   const hub = await startHub({ root, https: true });
   expect(hub.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
   expect(existsSync(join(root, '.hothub/https/localhost-cert.pem'))).toBe(true);
-  const socket = io(hub.url!, { path: SOCKET_PATH, transports: ['websocket'], rejectUnauthorized: false });
-  onTestFinished(() => void socket.close());
-  const reloaded = new Promise<Reloaded>((resolve) => socket.on('reloaded', resolve));
-  await new Promise((resolve) => socket.on('connected', resolve));
-  await write(root, 'styles/main.css', '.a { color: blue; }');
-  expect(await reloaded).toMatchObject({ kind: 'style', id: 'main.css' });
+  expect(await reloadOverSocket(hub.url!, root)).toMatchObject({ kind: 'style', id: 'main.css' });
 });
 
 it('refuses --cert without --key, and a missing certificate file, saying what to pass', async () => {

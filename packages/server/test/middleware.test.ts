@@ -1,16 +1,15 @@
 import { once } from 'node:events';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { CLIENT_SCRIPT_PATH, SOCKET_PATH } from '@hothub/shared';
+import { CLIENT_SCRIPT_PATH } from '@hothub/shared';
 import express from 'express';
-import { io } from 'socket.io-client';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHub, type Hub } from '../src/index.js';
 import { isHubPath } from '../src/http/hub-paths.js';
 import { createLogger } from '../src/util/log.js';
 import { rawGet } from './support/raw-http.js';
+import { listenWithHub, reloadOverSocket } from './support/app-with-hub.js';
 import { startHub } from './support/hub.js';
-import { tempRoot, write } from './support/temp-root.js';
+import { tempRoot } from './support/temp-root.js';
 
 /** An express app on its own server with the hub's middleware at `mount`, mounted before the app's own routes. */
 async function appWithHub(mount: string): Promise<{ url: string; root: string; hub: Hub }> {
@@ -23,15 +22,7 @@ async function appWithHub(mount: string): Promise<{ url: string; root: string; h
   app.get('/status', (_req, res) => void res.send('app status'));
   app.get('/about', (_req, res) => void res.send('app about'));
   app.use((_req, res) => void res.status(404).send('app 404'));
-  onTestFinished(async () => {
-    await hub.stop();
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  });
-  await hub.start();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, root, hub };
+  return { url: await listenWithHub(server, hub), root, hub };
 }
 
 describe('hub.middleware() in an express app', () => {
@@ -62,12 +53,7 @@ describe('hub.middleware() in an express app', () => {
     expect(script).toContain('%2Fhot');
     expect(await (await fetch(`${url}/hot/status`)).json()).toMatchObject({ mode: 'dev' });
     expect(await (await fetch(`${url}/status`)).text()).toBe('app status');
-    const socket = io(url, { path: SOCKET_PATH, transports: ['websocket'] });
-    onTestFinished(() => void socket.close());
-    const reloaded = new Promise((resolve) => socket.on('reloaded', resolve));
-    await new Promise((resolve) => socket.on('connected', resolve));
-    await write(root, 'styles/main.css', '.a { color: blue; }');
-    expect(await reloaded).toMatchObject({ kind: 'style', id: 'main.css' });
+    expect(await reloadOverSocket(url, root)).toMatchObject({ kind: 'style', id: 'main.css' });
   });
 
   it('the page at /hothub/ under the mount: the tag with the URL the browser used, a strict CSP, no script', async () => {

@@ -1,0 +1,31 @@
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SOCKET_PATH, type Reloaded } from '@hothub/shared';
+import { io } from 'socket.io-client';
+import { onTestFinished } from 'vitest';
+import type { Hub } from '../../src/index.js';
+import { write } from './temp-root.js';
+
+/** Starts `hub` (attached to the app's `server`), then the server on a free loopback port; both stop when the test finishes. */
+export async function listenWithHub(server: Server, hub: Hub): Promise<string> {
+  onTestFinished(async () => {
+    await hub.stop();
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+  await hub.start();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** Connects a socket to the hub at `url` (https: any certificate), saves `styles/main.css` under `root` and resolves with the `reloaded` it gets. */
+export async function reloadOverSocket(url: string, root: string): Promise<Reloaded> {
+  const socket = io(url, { path: SOCKET_PATH, transports: ['websocket'], rejectUnauthorized: false });
+  onTestFinished(() => void socket.close());
+  const reloaded = new Promise<Reloaded>((resolve) => socket.on('reloaded', resolve));
+  await new Promise((resolve) => socket.on('connected', resolve));
+  await write(root, 'styles/main.css', '.a { color: blue; }');
+  return reloaded;
+}
