@@ -1,4 +1,5 @@
 import { errorMessage } from '@hothub/shared';
+import type { History } from './cluster/open-history.js';
 import type { ModuleRegistry } from './modules/module-registry.js';
 import { auditConfigEvent } from './config/config-audit.js';
 import type { ConfigRuntime } from './config/config-runtime.js';
@@ -12,6 +13,8 @@ import type { Logger } from './util/log.js';
 
 /** What the consumers of a run's outcome write to: the hub's parts, passed down as values. */
 export interface AfterRunContext {
+  /** `.hothub/history.jsonl` and the cluster's stream, once the hub started. */
+  history(): Pick<History, 'append'> | undefined;
   registries: readonly ModuleRegistry[];
   config: ConfigRuntime;
   events: Pick<EventLog, 'announcedBefore'>;
@@ -30,12 +33,13 @@ export type Consumer = readonly [name: string, consume: (outcome: RunEvent) => v
 
 /**
  * What happens after a run, in this order, for every event a run sends (a save, a dependency, an API
- * or periodic reload, a rollback, a runtime fault, an event followed from the cluster). Numbering the
- * event (and appending it to `.hothub/history.jsonl` and the cluster's stream) happened in the run.
+ * or periodic reload, a rollback, a runtime fault, an event followed from the cluster). The run
+ * numbered the event (`EventLog`) before handing its outcome here.
  * Adding a consumer is one line here.
  */
 export function afterRunConsumers(context: AfterRunContext): readonly Consumer[] {
   return [
+    ['history (.hothub/, cluster stream)', (outcome) => context.history()?.append(outcome)],
     ['module registries', ({ event }) => context.registries.forEach((registry) => registry.record(event))],
     ['config audit', (outcome) => auditConfigEvent(context.config, outcome, context.events.announcedBefore(outcome.event))],
     ['config subscribers', (outcome) => announceConfigChanges(context.config.subscriptions, outcome)],

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
-import { join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { KindName, Reloaded, ReloadFailed, Trigger } from '@hothub/shared';
 import type { Express } from 'express';
 import { accessPolicy } from './access/access-policy.js';
 import { afterRunConsumers, runConsumers } from './after-run.js';
-import type { ClusterEntry } from './cluster/cluster-entry.js';
+import { followEvent } from './cluster/follow-event.js';
 import { LeaderGate } from './watch/leader-gate.js';
 import { type History, openHistory } from './cluster/open-history.js';
 import { ConfigRuntime } from './config/config-runtime.js';
@@ -200,6 +200,7 @@ export class Hub extends EventEmitter<HubEventMap> {
     });
     this.#afterRun = runConsumers(
       afterRunConsumers({
+        history: () => this.#history,
         registries: this.#registries,
         config: configRuntime,
         events: this.#events,
@@ -291,8 +292,9 @@ export class Hub extends EventEmitter<HubEventMap> {
       ...(this.settings.redis ? { redis: this.settings.redis } : {}),
       serverId: this.#instanceId,
       logger: this.#logger,
-      fileOf: (event) => this.#serving.get(event.payload.kind, event.payload.id)?.source.relPath,
-      follow: (entry) => this.#follow(entry),
+      follow: async (entry) => {
+        await followEvent(entry, { folders: this.#folders, pipeline: this.#pipeline, announce: (event) => this.#announce(event) });
+      },
       onLeading: () => {
         for (const [event, path] of this.#gate.takeOver()) this.#sources.onFileEvent(event, path);
       },
@@ -307,13 +309,10 @@ export class Hub extends EventEmitter<HubEventMap> {
     }
   }
 
-  /** An event another hub of the cluster numbered: load the same file here, then send that event to this hub's pages. */
-  async #follow({ event, file }: ClusterEntry): Promise<void> {
-    const dir = this.#folders.dirOf(event.payload.kind);
-    const located = file ? this.#folders.locate(join(dir, file)) : undefined;
-    // The entry came through Redis: only a file under the kind's folder that defines the event's artifact is loaded.
-    const defines = located?.kind === event.payload.kind && located.id === event.payload.id;
-    await this.#pipeline.follow(event, defines ? { ...located, file: join(dir, located.relPath) } : undefined);
+  /** An event another hub of the cluster numbered, which this hub ran nothing for: recorded, then consumed like any run's. */
+  #announce(event: HubEvent): void {
+    this.#events.record(event);
+    this.#afterRun({ status: 'event', event, followed: true });
   }
 
   /**

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Reloaded } from '@hothub/shared';
 import { describe, expect, it } from 'vitest';
 import { afterRunConsumers, runConsumers, type AfterRunContext } from '../src/after-run.js';
+import { followEvent } from '../src/cluster/follow-event.js';
 import { ConfigRuntime } from '../src/config/config-runtime.js';
 import { ModuleRegistry } from '../src/modules/module-registry.js';
 import { ImportGraph } from '../src/modules/import-graph.js';
@@ -12,6 +13,7 @@ import { Serving } from '../src/pipeline/serving.js';
 import { LocalCatchUp } from '../src/realtime/catch-up.js';
 import { createLogger } from '../src/util/log.js';
 import { DependencyReloads } from '../src/watch/dependency-reloads.js';
+import { KindFolders } from '../src/watch/kind-folders.js';
 import { fakeKind, fakePipeline } from './support/fake-kind.js';
 import { tempRoot, write } from './support/temp-root.js';
 
@@ -32,15 +34,6 @@ describe('event numbering', () => {
     expect(log.seq).toBe(3);
     expect(log.since(0).map((e) => e.payload.seq)).toEqual([2, 3]);
     expect(log.since(2).map((e) => e.payload.seq)).toEqual([3]);
-  });
-
-  it('appends every numbered event to its history stores, in order', () => {
-    const log = new EventLog();
-    const stored: number[] = [];
-    log.storeIn({ append: (event) => void stored.push(event.payload.seq) });
-    log.reloaded(reloaded());
-    log.reloaded(reloaded({ version: 'b' }));
-    expect(stored).toEqual([1, 2]);
   });
 
   it('records an event another hub numbered and numbers after it, never below', () => {
@@ -158,6 +151,7 @@ describe('after a run', () => {
     const logger = createLogger({ level: 'silent' });
     const config = new ConfigRuntime({ root: '/nonexistent', dir: '/nonexistent/config', publicConfigs: [], maxBytes: 1, backups: 1, redactKeys: [], logger });
     const context: AfterRunContext = {
+      history: () => ({ append: () => void order.push('history') }),
       registries: [registry],
       config,
       events: log,
@@ -173,9 +167,10 @@ describe('after a run', () => {
     const logs: string[] = [];
     const run = runConsumers(afterRunConsumers(context), createLogger({ level: 'error', write: (line) => void logs.push(line) }));
     run(outcome(log.reloaded(reloaded())));
-    expect(order).toEqual(['module registries', 'catch-up', 'pages', 'statistics, alerts, metrics', 'imported files to watch', 'in-process listeners']);
+    expect(order).toEqual(['history', 'module registries', 'catch-up', 'pages', 'statistics, alerts, metrics', 'imported files to watch', 'in-process listeners']);
     expect(logs.join('\n')).toContain('pages failed on style/main.css');
     expect(afterRunConsumers(context).map(([name]) => name)).toEqual([
+      'history (.hothub/, cluster stream)',
       'module registries',
       'config audit',
       'config subscribers',
@@ -185,5 +180,39 @@ describe('after a run', () => {
       'imported files to watch',
       'in-process listeners',
     ]);
+  });
+});
+
+describe('following the cluster', () => {
+  const DIRS = { style: 'styles', theme: 'themes', component: 'components', wizard: 'wizards', plugin: 'plugins', config: 'config' } as const;
+
+  it('runs the same file under the number another hub gave it, keeping this hub’s own payload', async () => {
+    const root = await tempRoot({ 'styles/main.txt': 'v1' });
+    const { kind, serving } = fakeKind();
+    const { pipeline, outcomes, log } = fakePipeline([kind], root);
+    const folders = new KindFolders(root, DIRS, new Map([[kind.name, kind]]));
+    const announced: HubEvent[] = [];
+    const leader: HubEvent = { name: 'reloaded', payload: { ...reloaded({ id: 'main', version: 'theirs', durationMs: 999 }), seq: 42, ts: 7 } };
+    const outcome = await followEvent({ event: leader, origin: 'other', file: 'main.txt' }, { folders, pipeline, announce: (e) => void announced.push(e) });
+    expect(outcome).toMatchObject({ status: 'event', followed: true, relPath: 'main.txt', event: { name: 'reloaded', payload: { id: 'main', seq: 42, ts: 7 } } });
+    expect(outcomes[0]?.event.payload).not.toMatchObject({ durationMs: 999 });
+    expect(serving.get('main')).toBe('v1');
+    expect(log.seq).toBe(42);
+    expect(announced).toEqual([]);
+  });
+
+  it('announces an event it ran nothing for: a failure, or a file that defines no such artifact here', async () => {
+    const root = await tempRoot({ 'styles/main.txt': 'v1' });
+    const { kind } = fakeKind();
+    const { pipeline, outcomes } = fakePipeline([kind], root);
+    const folders = new KindFolders(root, DIRS, new Map([[kind.name, kind]]));
+    const announced: HubEvent[] = [];
+    const context = { folders, pipeline, announce: (e: HubEvent) => void announced.push(e) };
+    const failed: HubEvent = { name: 'reload_failed', payload: { kind: 'style', id: 'main', trigger: 'file', error: { message: 'no' }, rolledBack: false, seq: 3, ts: 1 } };
+    const elsewhere: HubEvent = { name: 'reloaded', payload: { ...reloaded({ id: 'main' }), seq: 4, ts: 1 } };
+    await followEvent({ event: failed, origin: 'other', file: 'main.txt' }, context);
+    await followEvent({ event: elsewhere, origin: 'other', file: '../outside.txt' }, context);
+    expect(announced).toEqual([failed, elsewhere]);
+    expect(outcomes).toEqual([]);
   });
 });

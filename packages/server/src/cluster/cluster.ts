@@ -19,8 +19,6 @@ export interface ClusterOptions {
   serverId: string;
   log: EventLog;
   logger: Logger;
-  /** The artifact file an event is about, relative to its kind's folder. */
-  fileOf(event: HubEvent): string | undefined;
   /** Makes an event another hub numbered true on this hub (same file, same version) and sends it to this hub's pages. */
   follow(entry: ClusterEntry): Promise<void>;
   /** This hub has just become the one that runs the pipeline for file changes. */
@@ -32,7 +30,7 @@ export interface ClusterOptions {
  * (only the leader runs the pipeline for file changes) and socket.io's Redis streams adapter.
  * While Redis is away every hub leads alone and serves its own pages; it rejoins when Redis is back.
  * @example
- * const cluster = new Cluster({ url: 'redis://127.0.0.1:6379', serverId, log, logger, fileOf, follow, onLeading });
+ * const cluster = new Cluster({ url: 'redis://127.0.0.1:6379', serverId, log, logger, follow, onLeading });
  * await cluster.start();
  * cluster.attach(io);
  * if (cluster.leading) runPipeline();
@@ -47,11 +45,15 @@ export class Cluster {
 
   constructor(options: ClusterOptions) {
     this.#options = options;
-    const { url, serverId, log, logger, fileOf } = options;
+    const { url, serverId, log, logger } = options;
     this.#link = new RedisLink(url, logger);
     this.#lease = new LeaderLease(this.#link.client, { key: `${KEY_PREFIX}:leader`, owner: serverId, ttlMs: LEASE_TTL_MS });
-    this.#history = new RedisHistory(this.#link, log, { prefix: KEY_PREFIX, origin: serverId, capacity: HISTORY_CAPACITY, fileOf, logger });
-    log.storeIn(this.#history);
+    this.#history = new RedisHistory(this.#link, log, { prefix: KEY_PREFIX, origin: serverId, capacity: HISTORY_CAPACITY, logger });
+  }
+
+  /** Appends an event this hub numbered to the shared stream, with its file relative to its kind's folder. */
+  append(event: HubEvent, file: string | undefined): void {
+    this.#history.append(event, file);
   }
 
   /** Whether this hub runs the pipeline for file changes: it holds the lease, or Redis is away and it leads alone. */

@@ -2,7 +2,7 @@ import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises
 import { join } from 'node:path';
 import { EventMessage, validate } from '@hothub/shared';
 import * as z from 'zod/mini';
-import type { HistoryStore, HubEvent } from '../pipeline/event-log.js';
+import type { HubEvent } from '../pipeline/event-log.js';
 import { errorCode } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
 
@@ -21,7 +21,7 @@ export interface RestoredHistory {
  * hub goes on numbering where it stopped and replays what a page missed across the restart.
  * Lines that do not parse (a crash mid-write, a hand edit) are skipped, never fatal.
  */
-export class FileHistory implements HistoryStore {
+export class FileHistory {
   readonly #file: string;
   readonly #idOf: () => string;
   readonly #logger: Logger;
@@ -38,7 +38,7 @@ export class FileHistory implements HistoryStore {
    * @example
    * const { store, restored } = await FileHistory.open(root, 1000, () => log.id, logger);
    * if (restored.id) log.restore(restored.id, restored.events);
-   * log.storeIn(store);
+   * store.append(event); // for every event numbered from then on
    */
   static async open(root: string, capacity: number, idOf: () => string, logger: Logger): Promise<{ store: FileHistory; restored: RestoredHistory }> {
     const dir = join(root, '.hothub');
@@ -58,6 +58,7 @@ export class FileHistory implements HistoryStore {
     return { store: new FileHistory(file, idOf, logger), restored: id === undefined ? { events } : { id, events } };
   }
 
+  /** Writes an event this hub numbered; never throws (a failure is logged). */
   append(event: HubEvent): void {
     const line = `${JSON.stringify({ id: this.#idOf(), event })}\n`;
     this.#writing = this.#writing

@@ -1,4 +1,5 @@
 import { type EventLog, HISTORY_CAPACITY } from '../pipeline/event-log.js';
+import type { RunEvent } from '../pipeline/reload-outcome.js';
 import type { HubSocketServer } from '../realtime/socket-server.js';
 import type { Logger } from '../util/log.js';
 import { Cluster, type ClusterOptions } from './cluster.js';
@@ -17,6 +18,12 @@ export interface History {
   readonly leading: boolean;
   /** Joins the socket server to the cluster's (no-op without one). */
   attach(io: HubSocketServer): void;
+  /**
+   * Keeps an event this hub numbered in `.hothub/history.jsonl` and the cluster's stream (a consumer in
+   * `after-run.ts`). An event followed from another hub, or taken over from history and re-sent by a
+   * restart, is there already.
+   */
+  append(outcome: RunEvent): void;
   stop(): Promise<void>;
 }
 
@@ -34,6 +41,11 @@ export async function openHistory(options: HistoryOptions): Promise<History> {
       return cluster?.leading ?? true;
     },
     attach: (io) => cluster?.attach(io),
+    append({ event, relPath, followed }) {
+      if (followed || log.announcedBefore(event)) return;
+      store?.append(event);
+      cluster?.append(event, relPath);
+    },
     async stop() {
       await Promise.allSettled([cluster?.stop(), store?.flush()]);
     },
@@ -45,7 +57,6 @@ async function restoreFromFile(root: string, log: EventLog, logger: Logger): Pro
   try {
     const { store, restored } = await FileHistory.open(root, HISTORY_CAPACITY, () => log.id, logger);
     if (restored.id !== undefined) log.restore(restored.id, restored.events);
-    log.storeIn(store);
     return store;
   } catch (error) {
     logger.warn('history is kept in memory only: cannot use .hothub/ under the root', { error: String(error) });

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 import * as z from 'zod/mini';
 import { validate } from '@hothub/shared';
-import type { EventLog, HistoryStore, HubEvent } from '../pipeline/event-log.js';
+import type { EventLog, HubEvent } from '../pipeline/event-log.js';
 import type { Logger } from '../util/log.js';
 import { type ClusterEntry, parseClusterEntry } from './cluster-entry.js';
 import type { RedisLink } from './redis-link.js';
@@ -47,8 +47,6 @@ export interface RedisHistoryOptions {
   origin: string;
   /** Events kept in the stream, as in the `EventLog`. */
   capacity: number;
-  /** The artifact file an event is about, relative to its kind's folder, for the other hubs to load. */
-  fileOf(event: HubEvent): string | undefined;
   logger: Logger;
 }
 
@@ -56,7 +54,7 @@ export interface RedisHistoryOptions {
  * The cluster's shared history, a Redis stream: every hub appends the events it numbers and
  * reads the others' in order. It is also where a hub that starts (or restarts) finds the history.
  */
-export class RedisHistory implements HistoryStore {
+export class RedisHistory {
   readonly #link: RedisLink;
   readonly #log: EventLog;
   readonly #options: RedisHistoryOptions;
@@ -73,13 +71,17 @@ export class RedisHistory implements HistoryStore {
     this.#keys = { id: `${prefix}:id`, seq: `${prefix}:seq`, stream: `${prefix}:events` };
   }
 
-  append(event: HubEvent): void {
+  /**
+   * Shares an event this hub numbered; `file` is the artifact's file relative to its kind's folder, for
+   * the other hubs to load (empty when there is none). Never throws: a failure is logged.
+   */
+  append(event: HubEvent, file = ''): void {
     // Numbered while Redis is away: it stays with this hub, whose pages got it; the cluster's seq is raised past it on rejoin.
     if (!this.#link.up) return;
-    const { capacity, origin, fileOf, logger } = this.#options;
+    const { capacity, origin, logger } = this.#options;
     const seq = event.payload.seq;
     this.#link.client
-      .eval(APPEND, 2, this.#keys.seq, this.#keys.stream, seq, capacity, origin, JSON.stringify(event), fileOf(event) ?? '')
+      .eval(APPEND, 2, this.#keys.seq, this.#keys.stream, seq, capacity, origin, JSON.stringify(event), file)
       .then((added) => {
         if (added !== 1) logger.warn(`another hub already numbered seq ${seq}: ${event.payload.kind}/${event.payload.id} reached this hub's pages only`);
       })

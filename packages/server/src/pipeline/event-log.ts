@@ -6,21 +6,17 @@ export type HubEvent = EventMessage;
 
 type Unnumbered<T> = Omit<T, 'seq' | 'ts'>;
 
-/** Where a log keeps the events it numbers beyond memory: a file under `.hothub/`, a cluster's Redis stream. */
-export interface HistoryStore {
-  /** Called with every event the log numbers, in order. Never throws: a store reports its own failures. */
-  append(event: HubEvent): void;
-}
-
 /** Events a hub keeps for replay and history, in memory, in `.hothub/` and in a cluster's Redis. */
 export const HISTORY_CAPACITY = 1000;
 
-/** Numbers every event the hub sends and keeps the latest ones for replay and history. */
+/**
+ * Numbers every event the hub sends and keeps the latest ones for replay and history. What it numbers
+ * reaches `.hothub/` and the cluster's stream through the history consumer of `after-run.ts`.
+ */
 export class EventLog {
   #id = randomUUID().slice(0, 8);
   #seq = 0;
   readonly #events: HubEvent[] = [];
-  readonly #stores: HistoryStore[] = [];
   /** Events taken over by `restore`: an earlier run or another hub announced them already. */
   readonly #restored = new WeakSet<HubEvent>();
 
@@ -37,11 +33,6 @@ export class EventLog {
   /** Number of the latest event (0 before any). */
   get seq(): number {
     return this.#seq;
-  }
-
-  /** Keeps a copy of every event numbered from now on in `store`. */
-  storeIn(store: HistoryStore): void {
-    this.#stores.push(store);
   }
 
   reloaded(input: Unnumbered<Reloaded>): HubEvent {
@@ -101,7 +92,6 @@ export class EventLog {
 
   #number(event: HubEvent): HubEvent {
     this.#push(event);
-    for (const store of this.#stores) store.append(event);
     return event;
   }
 

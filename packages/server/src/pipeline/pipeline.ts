@@ -25,6 +25,8 @@ export interface ReloadRequest {
   cause?: Cause;
   /** Bytes to use instead of reading `file` (a backed-up version being restored); writing them to the file is the caller's. */
   content?: Buffer;
+  /** The event another hub of the cluster numbered for this change: the run's own event takes its `seq` and `ts`. */
+  numbered?: HubEvent;
 }
 
 export interface PipelineOptions {
@@ -43,7 +45,7 @@ export interface PipelineOptions {
   serving?: Serving;
 }
 
-/** Who numbers a run's event: the hub's `EventLog`, or, when following another hub, that hub's event. */
+/** Who numbers a run's event: the hub's `EventLog`, or the number another hub of the cluster gave the change. */
 type Numbering = Pick<EventLog, 'reloaded' | 'failed'>;
 
 /**
@@ -87,29 +89,8 @@ export class Pipeline {
   }
 
   /** The artifact's file is gone: make it inactive and report it as `reloaded` with `removed: true`. */
-  remove(kind: KindName, id: string, trigger: Trigger = 'file'): Promise<ReloadOutcome> {
-    return this.#remove(kind, id, trigger, this.log);
-  }
-
-  /**
-   * Makes an event another hub of the cluster numbered true here: the same steps on the same file
-   * (`file`, located under this hub's kind folder), then that hub's event is recorded and sent, never
-   * one numbered here. Sent even when this hub had the version already, so every hub's history has it.
-   */
-  async follow(event: HubEvent, file?: Omit<ReloadRequest, 'trigger' | 'cause'>): Promise<ReloadOutcome> {
-    const { kind, id, trigger } = event.payload;
-    const announced = (): HubEvent => {
-      this.log.record(event);
-      return event;
-    };
-    const numbering: Numbering = { reloaded: announced, failed: announced };
-    let outcome: ReloadOutcome = { status: 'unchanged' };
-    if (event.name === 'reloaded' && event.payload.removed) outcome = await this.#remove(kind, id, trigger, numbering);
-    else if (event.name === 'reloaded' && file) {
-      const { cause } = event.payload;
-      outcome = await this.#queue.run(key(kind, id), () => this.#run({ ...file, trigger, ...(cause ? { cause } : {}) }, numbering));
-    }
-    return outcome.status === 'event' ? outcome : this.#send(announced());
+  remove(kind: KindName, id: string, trigger: Trigger = 'file', numbered?: HubEvent): Promise<ReloadOutcome> {
+    return this.#remove(kind, id, trigger, numbered);
   }
 
   /**
@@ -145,7 +126,7 @@ export class Pipeline {
     return true;
   }
 
-  #remove(kind: KindName, id: string, trigger: Trigger, numbering: Numbering): Promise<ReloadOutcome> {
+  #remove(kind: KindName, id: string, trigger: Trigger, numbered: HubEvent | undefined): Promise<ReloadOutcome> {
     const target = key(kind, id);
     return this.#queue.run(target, async (): Promise<ReloadOutcome> => {
       const started = performance.now();
@@ -160,8 +141,9 @@ export class Pipeline {
       this.serving.delete(kind, id);
       this.#replaced.delete(target);
       const durationMs = elapsed(started);
-      return this.#send(numbering.reloaded({ kind, id, version: current.source.version, trigger, durationMs, removed: true }), {
+      return this.#send(this.#numbering(numbered).reloaded({ kind, id, version: current.source.version, trigger, durationMs, removed: true }), {
         relPath: current.source.relPath,
+        ...(numbered ? { followed: true } : {}),
       });
     });
   }
@@ -187,14 +169,17 @@ export class Pipeline {
     );
   }
 
-  async #run(request: ReloadRequest, numbering: Numbering = this.log): Promise<ReloadOutcome> {
-    const { kind: kindName, id, file, trigger, cause } = request;
+  async #run(request: ReloadRequest): Promise<ReloadOutcome> {
+    const { kind: kindName, id, file, trigger, cause, numbered } = request;
+    const numbering = this.#numbering(numbered);
+    const followed = numbered ? { followed: true as const } : {};
     const started = performance.now();
     const target = key(kindName, id);
     const kind = this.#kind(kindName);
     const fail = (error: ReloadError, rolledBack: boolean, applied?: AppliedVersion): ReloadOutcome =>
       this.#send(numbering.failed({ kind: kindName, id, trigger, error: this.#onWire(error), rolledBack, ...(cause ? { cause } : {}) }), {
         relPath: request.relPath,
+        ...followed,
         ...(applied ? { applied } : {}),
       });
 
@@ -258,7 +243,7 @@ export class Pipeline {
         ...(cause ? { cause } : {}),
         ...kind.browserFields?.(id, artifact, source, applied.changes),
       }),
-      { relPath: request.relPath, applied },
+      { relPath: request.relPath, applied, ...followed },
     );
   }
 
@@ -276,6 +261,23 @@ export class Pipeline {
     } catch (error) {
       this.logger.error(`commit of ${kind.name}/${id} failed`, { error: errorMessage(error) });
     }
+  }
+
+  /**
+   * The hub's own numbering, or, for a change another hub of the cluster numbered, that hub's `seq` and
+   * `ts` on this hub's own payload (its own duration, its own outcome), recorded in the log as followed.
+   */
+  #numbering(numbered: HubEvent | undefined): Numbering {
+    if (!numbered) return this.log;
+    const { seq, ts } = numbered.payload;
+    const adopt = (event: HubEvent): HubEvent => {
+      this.log.record(event);
+      return event;
+    };
+    return {
+      reloaded: (input) => adopt({ name: 'reloaded', payload: { ...input, seq, ts } }),
+      failed: (input) => adopt({ name: 'reload_failed', payload: { ...input, seq, ts } }),
+    };
   }
 
   /**

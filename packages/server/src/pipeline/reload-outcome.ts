@@ -22,6 +22,8 @@ export interface RunEvent {
   relPath?: string;
   /** Set when `apply` ran: on a `reloaded` event what now serves, on a rolled-back failure what was undone. */
   applied?: AppliedVersion;
+  /** Another hub of the cluster numbered this event: this hub's history stores do not append it again. */
+  followed?: true;
 }
 
 /** What a run did: sent an event, or changed nothing (same content, file gone mid-save). */

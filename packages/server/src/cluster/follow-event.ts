@@ -1,0 +1,35 @@
+import { join } from 'node:path';
+import type { HubEvent } from '../pipeline/event-log.js';
+import type { Pipeline, ReloadOutcome } from '../pipeline/pipeline.js';
+import type { KindFolders } from '../watch/kind-folders.js';
+import type { ClusterEntry } from './cluster-entry.js';
+
+export interface FollowContext {
+  folders: KindFolders;
+  pipeline: Pick<Pipeline, 'reload' | 'remove'>;
+  /** Records an event this hub ran nothing for and hands it to the consumers of `after-run.ts`. */
+  announce(event: HubEvent): void;
+}
+
+/**
+ * The cluster as one more source: an event another hub numbered enters the pipeline like a save
+ * (the same run on the same file, a removal for a removal), numbered with that hub's `seq`. When this
+ * hub runs nothing (it has that version already, the event is a failure, or the entry names no file
+ * here), the event is announced as it came, so every hub's history and pages have it.
+ */
+export async function followEvent({ event, file }: ClusterEntry, context: FollowContext): Promise<ReloadOutcome> {
+  const { kind, id, trigger } = event.payload;
+  let outcome: ReloadOutcome = { status: 'unchanged' };
+  if (event.name === 'reloaded' && event.payload.removed) outcome = await context.pipeline.remove(kind, id, trigger, event);
+  else if (event.name === 'reloaded') {
+    const dir = context.folders.dirOf(kind);
+    const located = file ? context.folders.locate(join(dir, file)) : undefined;
+    // The entry came through Redis: only a file under the kind's folder that defines the event's artifact is loaded.
+    if (located?.kind === kind && located.id === id) {
+      const { cause } = event.payload;
+      outcome = await context.pipeline.reload({ ...located, file: join(dir, located.relPath), trigger, ...(cause ? { cause } : {}), numbered: event });
+    }
+  }
+  if (outcome.status !== 'event') context.announce(event);
+  return outcome;
+}
