@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { KindName, Reloaded, ReloadFailed, Trigger } from '@hothub/shared';
 import type { Express } from 'express';
 import { accessPolicy } from './access/access-policy.js';
@@ -175,7 +175,7 @@ export class Hub extends EventEmitter<HubEventMap> {
     });
     this.healthChecks = this.#pipeline.healthChecks;
     this.config = new HubConfig(configRuntime, this.#pipeline);
-    this.#dependencies = new DependencyReloads({ kinds, pipeline: this.#pipeline, display: (path) => this.#display(path) });
+    this.#dependencies = new DependencyReloads({ kinds, pipeline: this.#pipeline, root: this.settings.root });
     this.#sources = new SourceWatcher({
       folders: this.#folders,
       pipeline: this.#pipeline,
@@ -183,7 +183,7 @@ export class Hub extends EventEmitter<HubEventMap> {
       gate: this.#gate,
       debounceMs: this.settings.debounce,
       logger: this.#logger,
-      display: (path) => this.#display(path),
+      root: this.settings.root,
       remove: (kind, id, trigger) => this.#remove(kind, id, trigger),
     });
     this.#ops = new HubOps({
@@ -378,10 +378,6 @@ export class Hub extends EventEmitter<HubEventMap> {
     if (proxy) http.on('upgrade', proxy.upgrades);
     this.#history?.attach(this.#io);
     this.#url = urlOf(http);
-  }
-
-  #display(path: string): string {
-    return relative(this.settings.root, path) || '.';
   }
 }
 

@@ -126,7 +126,7 @@ describe('dependency reloads', () => {
     const own = join(root, 'styles/main.txt');
     kind.dependentsOf = (file) => (file === helper ? [{ id: 'main', file: own, relPath: 'main.txt', chain: [helper, own] }] : []);
     const { pipeline, outcomes } = fakePipeline([kind], root);
-    const dependencies = new DependencyReloads({ kinds: new Map([[kind.name, kind]]), pipeline, display: (path) => path.slice(root.length + 1) });
+    const dependencies = new DependencyReloads({ kinds: new Map([[kind.name, kind]]), pipeline, root });
     await dependencies.remember(helper);
     expect(await dependencies.reload(helper)).toBe(false);
     await write(root, 'lib/helper.js', 'two');

@@ -4,12 +4,13 @@ import type { Pipeline } from '../pipeline/pipeline.js';
 import { contentHash } from '../util/content-hash.js';
 import { errorCode } from '../util/errors.js';
 import { readSettled } from '../util/read-settled.js';
+import { rootRelative } from '../util/root-relative.js';
 
 export interface DependencyReloadsOptions {
   kinds: ReadonlyMap<KindName, AnyKind>;
   pipeline: Pipeline;
-  /** How a path appears in a `cause` (relative to the hub's root). */
-  display(path: string): string;
+  /** The hub's root: paths in a `cause` are relative to it. */
+  root: string;
 }
 
 type KindDependent = Dependent & { kind: KindName };
@@ -43,7 +44,8 @@ export class DependencyReloads {
    * The caller reloads `file`'s own artifact first: importers pin the versions of what they import.
    */
   async reload(file: string): Promise<boolean> {
-    const { pipeline, display } = this.options;
+    const { pipeline, root } = this.options;
+    const display = (path: string) => rootRelative(root, path);
     const dependents = this.#dependentsOf(file);
     if (!dependents.length) return false;
     const version = await versionOf(file);

@@ -5,6 +5,7 @@ import type { LeaderGate } from './leader-gate.js';
 import type { DependencyReloads } from './dependency-reloads.js';
 import type { Pipeline, ReloadOutcome } from '../pipeline/pipeline.js';
 import type { Logger } from '../util/log.js';
+import { rootRelative } from '../util/root-relative.js';
 import { type FileEvent, watchTree } from './create-watcher.js';
 import { FileSync } from './file-sync.js';
 import type { KindFolders } from './kind-folders.js';
@@ -22,8 +23,8 @@ export interface SourceWatcherOptions {
   gate: LeaderGate;
   debounceMs: number;
   logger: Logger;
-  /** A path as users see it (relative to the root), for causes and logs. */
-  display(path: string): string;
+  /** The hub's root: paths in causes and logs are relative to it (`rootRelative`). */
+  root: string;
   /** An artifact's file is gone. */
   remove(kind: KindName, id: string, trigger: Trigger): Promise<ReloadOutcome>;
 }
@@ -122,17 +123,17 @@ export class SourceWatcher {
   }
 
   #onDirectory(event: 'addDir' | 'unlinkDir', path: string): void {
-    const { folders, display } = this.#options;
+    const { folders, root } = this.#options;
     if (folders.folders.some((f) => f.dir === path)) {
-      this.#log.info(`${event === 'addDir' ? 'now watching' : 'folder removed:'} ${display(path)}`);
+      this.#log.info(`${event === 'addDir' ? 'now watching' : 'folder removed:'} ${rootRelative(root, path)}`);
     }
     if (event === 'addDir' && folders.kindOfPath(path)) this.#newFolders.add(path);
   }
 
   async #onFileChanged(path: string): Promise<boolean> {
-    const { folders, pipeline, dependencies, display } = this.#options;
+    const { folders, pipeline, dependencies, root } = this.#options;
     const located = folders.locate(path);
-    const cause = { file: display(path) };
+    const cause = { file: rootRelative(root, path) };
     // Its own artifact first: an importer announced before it commits would pin a version not served yet.
     const own = located ? await pipeline.reload({ ...located, file: path, trigger: 'file', cause }) : undefined;
     const dependents = await dependencies.reload(path);
