@@ -39,6 +39,7 @@ import { LocalCatchUp } from './realtime/catch-up.js';
 import { type ClientFailure, ClientFailures } from './realtime/client-failures.js';
 import { createSocketServer, type HubSocketServer } from './realtime/socket-server.js';
 import { createLogger, type Logger } from './util/log.js';
+import { checkRoot } from './watch/check-root.js';
 import { KindFolders } from './watch/kind-folders.js';
 import { SourceWatcher } from './watch/source-watcher.js';
 
@@ -124,6 +125,7 @@ export class Hub extends EventEmitter<HubEventMap> {
     super();
     const { logger, server, onWizard, pluginConfig, ...settings } = options;
     this.settings = resolveSettings(settings);
+    checkRoot(this.settings.root);
     this.#proxy = this.settings.proxy === undefined ? undefined : proxyTarget(this.settings.proxy);
     if (this.settings.mode === 'prod' && this.settings.token === undefined) {
       throw new Error('--mode prod needs a token: set --token or HOTHUB_TOKEN (mutating endpoints and sockets require it)');
