@@ -1,5 +1,9 @@
 import { ASSETS_PATH, type KindName } from '@hothub/shared';
+import { ImportGraph } from '../modules/import-graph.js';
 import type { Kind } from '../pipeline/kind.js';
+import { ReloadFailure } from '../util/errors.js';
+import { sheetImports } from './css-imports.js';
+import { sheetTree } from './sheet-tree.js';
 import { checkStylesheet } from './stylesheet-check.js';
 
 export interface Stylesheet {
@@ -16,12 +20,43 @@ export function assetUrl(kind: KindName, relPath: string, version: string): stri
  * `styles/**.css`: the id is the path under the folder (`pages/home.css`).
  * Sheets up to `inlineLimit` bytes travel in the event, so the page applies them without a fetch.
  * A sheet that is not UTF-8 or does not parse is refused (`checkStylesheet`); the page gets the file's bytes as they are.
+ * Saving a sheet that others `@import` reloads them too, with the imports as `cause.chain`; while a
+ * partial they import is refused, they are refused too, so pages keep the last good rules.
  */
 export function styleKind(inlineLimit: number): Kind<Stylesheet> {
+  // What each sheet `@import`s directly, shared by every sheet's node, so the graph follows a partial's own imports too.
+  const imports = new Map<string, readonly string[]>();
+  const graph = new ImportGraph();
+  /** Sheets whose latest save was refused. */
+  const refused = new Set<string>();
   return {
     name: 'style',
     idOf: (relPath) => (relPath.endsWith('.css') ? relPath : undefined),
-    load: (source) => ({ text: checkStylesheet(source.bytes, source.path), version: source.version }),
+    async load(source, { id }) {
+      let checked;
+      try {
+        checked = checkStylesheet(source.bytes, source.path);
+      } catch (error) {
+        refused.add(source.path);
+        throw error;
+      }
+      refused.delete(source.path);
+      const imported = sheetImports(checked.root, source.path);
+      imports.set(source.path, imported);
+      // An imported file outside the styles folder has no node of its own: listed, so the hub watches it.
+      for (const file of imported) if (!imports.has(file)) imports.set(file, []);
+      graph.record(id, { file: source.path, relPath: source.relPath, imports });
+      const tree = await sheetTree(source.path, source.bytes, imports);
+      const broken = tree.files.find((file) => refused.has(file));
+      if (broken) throw new ReloadFailure('a sheet it @imports was refused: fix that sheet first', { file: broken });
+      return { text: checked.text, version: tree.version };
+    },
+    versionOf: (sheet) => sheet.version,
+    dependentsOf: (file) => graph.dependentsOf(file),
+    importedFiles: () => graph.files(),
+    remove(id) {
+      graph.forget(id);
+    },
     browserFields: (id, sheet, source) => ({
       url: assetUrl('style', id, sheet.version),
       ...(source.bytes.length <= inlineLimit ? { content: sheet.text } : {}),

@@ -6,21 +6,28 @@ import { positionAt } from '../util/text-position.js';
 /** At-rules that are complete without a block or a `;`: the end of the file ends them (CSS Syntax 3, "consume an at-rule"). */
 const STATEMENT_AT_RULES = new Set(['import', 'charset', 'namespace', 'layer']);
 
+/** A sheet that passed the check: its text, and its postcss tree for whoever reads more of it (its `@import`s). */
+export interface CheckedSheet {
+  text: string;
+  root: Root;
+}
+
 /**
- * Checks a stylesheet before it serves and returns its text (a leading byte order mark dropped):
+ * Checks a stylesheet before it serves and returns its text (a leading byte order mark dropped) and its parse:
  * strict UTF-8, no NUL, and postcss must parse it. postcss refuses what a browser would silently
  * repair, above all a truncated sheet (unclosed block, string or comment at the end), so a
  * half-written save never reaches a page. Failures name line and column (1-based).
  * @example
  * checkStylesheet(Buffer.from('a { color: red'), '/app/styles/main.css'); // throws: invalid CSS: Unclosed block (1:1)
  */
-export function checkStylesheet(bytes: Uint8Array, file: string): string {
+export function checkStylesheet(bytes: Uint8Array, file: string): CheckedSheet {
   const text = decodeUtf8(bytes, file);
   const nul = text.indexOf('\0');
   // CSS would read NUL as U+FFFD; in a text file it means binary data or a writer that preallocated the file.
   if (nul !== -1) throw new ReloadFailure('invalid CSS: a NUL byte (binary data, or a file still being written?)', { file, ...positionAt(text, nul) });
-  refuseTruncatedAtRule(parseCss(text, file), file);
-  return text;
+  const root = parseCss(text, file);
+  refuseTruncatedAtRule(root, file);
+  return { text, root };
 }
 
 function parseCss(text: string, file: string): Root {

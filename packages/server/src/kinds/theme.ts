@@ -18,7 +18,7 @@ export function themeKind(inlineLimit: number): Kind<ServedAsset> {
     load(source) {
       const css = source.relPath.endsWith('.json')
         ? tokensToCss(parseTokens(source.bytes.toString('utf8'), source.path))
-        : checkStylesheet(source.bytes, source.path);
+        : checkStylesheet(source.bytes, source.path).text;
       return { contentType: 'text/css', body: css, version: contentHash(css) };
     },
     served: (theme) => theme,
