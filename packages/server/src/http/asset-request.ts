@@ -5,7 +5,7 @@ import * as z from 'zod';
 import type { Pipeline } from '../pipeline/pipeline.js';
 import type { ActiveArtifact } from '../pipeline/serving.js';
 import { isInside, type KindFolders } from '../watch/kind-folders.js';
-import { escapesFolder } from './path-safety.js';
+import { escapesFolder } from '../util/inside-folder.js';
 
 const PathSegments = z.array(z.string());
 

@@ -1,6 +1,4 @@
-import { realpath } from 'node:fs/promises';
 import type { RequestHandler } from 'express';
-import { isInside } from '../watch/kind-folders.js';
 import { HttpError } from './http-error.js';
 
 /** Encoded slash, backslash or NUL, and raw backslashes: nothing a hub path needs. */
@@ -22,13 +20,4 @@ export const pathSafety: RequestHandler = (req, _res, next) => {
 function isDotSegment(segment: string): boolean {
   const decoded = segment.replace(/%2e/gi, '.');
   return decoded === '.' || decoded === '..';
-}
-
-/**
- * True when `file` exists but its real path (symlinks followed) is outside the real path of `dir`:
- * a link inside a watched folder pointing out of it. A missing file does not escape.
- */
-export async function escapesFolder(dir: string, file: string): Promise<boolean> {
-  const [realDir, realFile] = await Promise.all([realpath(dir).catch(() => dir), realpath(file).catch(() => undefined)]);
-  return realFile !== undefined && !isInside(realDir, realFile);
 }

@@ -2,7 +2,8 @@ import { type Cause, errorMessage, type KindName, type ReloadError, type Trigger
 import { sep } from 'node:path';
 import type { AnyKind, SourceFile } from './kind.js';
 import { contentHash } from '../util/content-hash.js';
-import { errorCode, toReloadError } from '../util/errors.js';
+import { errorCode, ReloadFailure, toReloadError } from '../util/errors.js';
+import { escapesFolder } from '../util/inside-folder.js';
 import type { Logger } from '../util/log.js';
 import { rootRelative } from '../util/root-relative.js';
 import { readSettled } from '../util/read-settled.js';
@@ -58,7 +59,10 @@ export class Pipeline {
   readonly #queue = new KeyedQueue();
   /** The version each serving one replaced, kept to come back to if the serving one fails later (`restore`). */
   readonly #replaced = new Map<string, ActiveArtifact>();
-  /** Last content tried per artifact, so a broken file is reported once, not on every re-check. */
+  /**
+   * What the last run of each artifact tried: its file and the content's version, or the reason it could not
+   * be read. A broken or unreadable file is reported once per cause, not on every re-check.
+   */
   readonly #attempted = new Map<string, string>();
 
   /** Run after every apply; a failure rolls the new version back. */
@@ -97,16 +101,16 @@ export class Pipeline {
    * The serving `version` of an artifact failed after its commit (its module threw from a timer or a
    * promise): bring back the version it replaced (apply, check, commit) and send `reload_failed` with
    * `trigger: 'runtime'`. Unchanged when `version` no longer serves. With no version to go back to, the
-   * failed one keeps serving and the event says `rolledBack: false`.
+   * failed one keeps serving and the event says `rolledBack: false`. `reason` says what gave it away (`errors`, `health:<check>`).
    */
-  restore(kind: KindName, id: string, version: string, error: ReloadError): Promise<ReloadOutcome> {
+  restore(kind: KindName, id: string, version: string, error: ReloadError, reason?: string): Promise<ReloadOutcome> {
     const target = key(kind, id);
     return this.#queue.run(target, async (): Promise<ReloadOutcome> => {
       const failed = this.serving.get(kind, id);
       if (failed?.source.version !== version) return { status: 'unchanged' };
       const previous = this.#replaced.get(target);
       const rolledBack = previous !== undefined && (await this.#bringBack(this.#kind(kind), previous, failed));
-      return this.#send(this.log.failed({ kind, id, trigger: 'runtime', error: this.#onWire(error), rolledBack }), { relPath: failed.source.relPath });
+      return this.#send(this.log.failed({ kind, id, trigger: 'runtime', error: this.#onWire(error), rolledBack, ...(reason ? { reason } : {}) }), { relPath: failed.source.relPath });
     });
   }
 
@@ -148,6 +152,17 @@ export class Pipeline {
     });
   }
 
+  /**
+   * Refuses a file without reading it (another file already defines its artifact): `reload_failed` with
+   * `error`, and what serves is unchanged.
+   */
+  refuse(request: Omit<ReloadRequest, 'content' | 'numbered'>, error: ReloadError): Promise<ReloadOutcome> {
+    const { kind, id, trigger, cause, relPath } = request;
+    return this.#queue.run(key(kind, id), async () =>
+      this.#send(this.log.failed({ kind, id, trigger, error: this.#onWire(error), rolledBack: false, ...(cause ? { cause } : {}) }), { relPath }),
+    );
+  }
+
   /** Resolves when no run is in progress. */
   idle(): Promise<void> {
     return this.#queue.idle();
@@ -183,18 +198,24 @@ export class Pipeline {
         ...(applied ? { applied } : {}),
       });
 
+    // A periodic refresh polls for changes: like a save, it skips content (or a read failure) already tried.
+    const skipsTried = (trigger === 'file' || trigger === 'periodic') && !cause?.chain;
+    const tried = (what: string): boolean => {
+      const attempt = `${file}\0${what}`;
+      const seen = skipsTried && this.#attempted.get(target) === attempt;
+      this.#attempted.set(target, attempt);
+      return seen;
+    };
     let source: SourceFile;
     try {
-      const bytes = request.content ?? (await readSettled(file, kind.maxBytes));
+      const bytes = request.content ?? (await this.#read(file, kind, kindName));
       source = { path: file, relPath: request.relPath, bytes, version: contentHash(bytes) };
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return { status: 'missing' };
-      return fail(toReloadError(error, file), false);
+      const reason = toReloadError(error, file);
+      return tried(`error: ${reason.message}`) ? { status: 'unchanged' } : fail(reason, false);
     }
-    // A periodic refresh polls for changes: like a save, it skips content already tried.
-    const skipsTried = trigger === 'file' || trigger === 'periodic';
-    if (skipsTried && !cause?.chain && this.#attempted.get(target) === source.version) return { status: 'unchanged' };
-    this.#attempted.set(target, source.version);
+    if (tried(source.version)) return { status: 'unchanged' };
 
     let artifact: unknown;
     try {
@@ -245,6 +266,18 @@ export class Pipeline {
       }),
       { relPath: request.relPath, applied, ...followed },
     );
+  }
+
+  /**
+   * The file's bytes once its writer is done. A symlink whose target is outside the kind's folder is refused:
+   * its bytes would reach events, history and `.hothub/` (HTTP refuses to serve it too).
+   */
+  async #read(file: string, kind: AnyKind, kindName: KindName): Promise<Buffer> {
+    const dir = this.#dirs.get(kindName) ?? this.#root;
+    if (await escapesFolder(dir, file)) {
+      throw new ReloadFailure(`${file} is a link to a file outside ${dir}: move the file into the folder instead of linking to it`, { file });
+    }
+    return readSettled(file, kind.maxBytes);
   }
 
   async #rollback(kind: AnyKind, id: string, previous: ActiveArtifact | undefined, failed: unknown): Promise<void> {

@@ -1,6 +1,7 @@
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { KindName } from '@hothub/shared';
 import type { AnyKind } from '../pipeline/kind.js';
+import { ignoreMatcher, type RuleSpec, slashRelative, type WatchRule, watchRules } from './watch-rules.js';
 import { isInside } from '../util/inside-folder.js';
 
 // Its users in other layers import it from here too.
@@ -13,11 +14,24 @@ export interface LocatedFile {
   id: string;
 }
 
-/** Which folder belongs to which kind, and what a path under them means. */
+/** Watch rules and ignore globs, relative to the root (`watch` and `ignore` settings). */
+export interface WatchSpec {
+  rules?: readonly RuleSpec[];
+  ignore?: readonly string[];
+}
+
+/** Which folder or watch rule belongs to which kind, and what a path under them means. */
 export class KindFolders {
   readonly folders: ReadonlyArray<{ kind: KindName; dir: string }>;
-  /** Each kind's folder relative to the root, `/`-separated: what pages are told in `connected`. */
-  readonly relativeDirs: Partial<Record<KindName, string>>;
+  /** Globs mapped to kinds besides the folders; a file they match wins over a kind folder. */
+  readonly rules: readonly WatchRule[];
+  /**
+   * Where the app serves each kind, relative to its site root, `/`-separated: the public path of the
+   * kind's first watch rule, else its folder relative to the root. What pages are told in `connected`.
+   */
+  readonly publicFolders: Partial<Record<KindName, string>>;
+  readonly #root: string;
+  readonly #ignored: (rootRelative: string) => boolean;
   /** Nested folders (`dirs.theme: '.'` holding `config/`): a file belongs to the innermost one. */
   readonly #innermostFirst: ReadonlyArray<{ kind: KindName; dir: string }>;
 
@@ -25,11 +39,19 @@ export class KindFolders {
     root: string,
     dirs: Record<KindName, string>,
     private readonly kinds: ReadonlyMap<KindName, AnyKind>,
+    watch: WatchSpec = {},
   ) {
+    this.#root = root;
+    this.rules = watchRules(root, watch.rules ?? []);
+    const unknown = this.rules.find((rule) => !kinds.has(rule.kind));
+    if (unknown) throw new Error(`watch rule ${unknown.kind}=${unknown.glob}: no kind ${unknown.kind} (kinds: ${[...kinds.keys()].join(', ')})`);
+    this.#ignored = ignoreMatcher(watch.ignore ?? []);
     this.folders = [...kinds.keys()].map((kind) => ({ kind, dir: resolve(root, dirs[kind]) }));
     refuseSharedFolders(root, this.folders);
     this.#innermostFirst = [...this.folders].sort((a, b) => b.dir.length - a.dir.length);
-    this.relativeDirs = Object.fromEntries(this.folders.map(({ kind, dir }) => [kind, relative(root, dir).split(sep).join('/')]));
+    this.publicFolders = Object.fromEntries(
+      this.folders.map(({ kind, dir }) => [kind, this.rules.find((r) => r.kind === kind)?.publicPath.slice(1, -1) ?? slashRelative(root, dir)]),
+    );
   }
 
   /** Folder of a kind. */
@@ -39,14 +61,27 @@ export class KindFolders {
     return folder.dir;
   }
 
-  /** Parents of the kind folders: watching them is how a folder created later gets picked up. */
-  watchRoots(): string[] {
-    return [...new Set(this.folders.map((f) => dirname(f.dir)))];
+  /** Folders of a kind: its kind folder, then its rules' static parts. */
+  dirsOf(kind: KindName): string[] {
+    return [...this.folders.filter((f) => f.kind === kind).map((f) => f.dir), ...this.rules.filter((r) => r.kind === kind).map((r) => r.base)];
   }
 
-  /** Keep a path when it is a kind folder, a folder on the way to one, or inside one. */
+  /** Parents of the kind folders and rule bases: watching them is how a folder created later gets picked up. */
+  watchRoots(): string[] {
+    return [...new Set(this.#bases().map((dir) => dirname(dir)))];
+  }
+
+  /** Keep a path when it is a kind folder or rule base, a folder on the way to one, or inside one. */
   include(path: string): boolean {
-    return this.folders.some(({ dir }) => path === dir || isInside(dir, path) || isInside(path, dir) || path === dirname(dir));
+    return this.#bases().some((dir) => path === dir || isInside(dir, path) || isInside(path, dir) || path === dirname(dir));
+  }
+
+  /**
+   * A folder the hub ignores by default (`node_modules`) that a watch rule names in its static part
+   * (`node_modules/@acme/ui/**\/*.css`), or a path inside or on the way to it: the user asked for it.
+   */
+  named(path: string): boolean {
+    return this.rules.some(({ base }) => base.split(sep).includes('node_modules') && (path === base || isInside(base, path) || isInside(path, base)));
   }
 
   /** The kind whose folder is `path` or holds it (the innermost one). */
@@ -54,15 +89,30 @@ export class KindFolders {
     return this.#innermostFirst.find(({ dir }) => path === dir || isInside(dir, path))?.kind;
   }
 
-  /** The artifact a file defines, if any: the innermost kind folder holding it decides. */
+  /**
+   * The artifact a file defines, if any: nothing when an ignore glob matches it, else the first watch
+   * rule that matches it, else the innermost kind folder holding it.
+   */
   locate(path: string): LocatedFile | undefined {
+    const fromRoot = slashRelative(this.#root, path);
+    if (this.#ignored(fromRoot)) return undefined;
+    for (const { kind, base, matches } of this.rules) {
+      if (!isInside(base, path) || !matches(fromRoot)) continue;
+      const relPath = slashRelative(base, path);
+      const id = this.kinds.get(kind)?.idOf(relPath);
+      if (id !== undefined) return { kind, relPath, id };
+    }
     for (const { kind, dir } of this.#innermostFirst) {
       if (!isInside(dir, path)) continue;
-      const relPath = relative(dir, path).split(sep).join('/');
+      const relPath = slashRelative(dir, path);
       const id = this.kinds.get(kind)?.idOf(relPath);
       return id === undefined ? undefined : { kind, relPath, id };
     }
     return undefined;
+  }
+
+  #bases(): string[] {
+    return [...this.folders.map((f) => f.dir), ...this.rules.map((r) => r.base)];
   }
 }
 

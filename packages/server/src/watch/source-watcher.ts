@@ -8,7 +8,9 @@ import type { Logger } from '../util/log.js';
 import { rootRelative } from '../util/root-relative.js';
 import { type FileEvent, watchTree } from './create-watcher.js';
 import { FileSync } from './file-sync.js';
-import type { KindFolders } from './kind-folders.js';
+import { KeyedQueue } from '../pipeline/keyed-queue.js';
+import { IdClaims } from './id-claims.js';
+import type { KindFolders, LocatedFile } from './kind-folders.js';
 import { NewFolderScans } from './new-folder-scans.js';
 import { watchAdded } from './watch-added.js';
 
@@ -45,6 +47,9 @@ export class SourceWatcher {
   #importsWatched: Promise<void> = Promise.resolve();
   #watcher?: FSWatcher;
   #closed = false;
+  readonly #claims = new IdClaims();
+  /** Claims of one artifact run one at a time (its files' events may come from several paths at once). */
+  readonly #claimQueue = new KeyedQueue();
 
   constructor(options: SourceWatcherOptions) {
     this.#options = options;
@@ -77,7 +82,7 @@ export class SourceWatcher {
       onFile: (event, path) => {
         const located = folders.locate(path);
         if (!ready) {
-          if (located && event !== 'unlink') startup.push(pipeline.reload({ ...located, file: path, trigger: 'startup' }));
+          if (located && event !== 'unlink') startup.push(this.#runOwn(located, path, 'startup'));
           return;
         }
         if (gate.admit(event, path)) this.onFileEvent(event, path);
@@ -93,12 +98,8 @@ export class SourceWatcher {
   }
 
   /** A file event this hub runs (now, or when it takes over as the cluster's leader). */
-  onFileEvent(event: FileEvent, path: string): void {
-    const located = this.#options.folders.locate(path);
-    if (located && event === 'unlink') {
-      this.#options.remove(located.kind, located.id, 'file').catch((error: unknown) => this.#log.error(String(error)));
-    }
-    // Also for helpers (not artifacts) and deletions: artifacts that import the file reload.
+  onFileEvent(_event: FileEvent, path: string): void {
+    // Deletions too: the artifact goes (or another file defining it takes over), and artifacts that import the file reload.
     this.#sync.notify(path);
   }
 
@@ -131,13 +132,41 @@ export class SourceWatcher {
   }
 
   async #onFileChanged(path: string): Promise<boolean> {
-    const { folders, pipeline, dependencies, root } = this.#options;
+    const { folders, dependencies } = this.#options;
     const located = folders.locate(path);
-    const cause = { file: rootRelative(root, path) };
     // Its own artifact first: an importer announced before it commits would pin a version not served yet.
-    const own = located ? await pipeline.reload({ ...located, file: path, trigger: 'file', cause }) : undefined;
+    const own = located ? await this.#runOwn(located, path, 'file') : undefined;
     const dependents = await dependencies.reload(path);
     return own?.status === 'event' || dependents;
+  }
+
+  /** Runs the artifact `path` defines, once it is known which file defines it (`IdClaims`: one file per artifact). */
+  #runOwn(located: LocatedFile, path: string, trigger: 'startup' | 'file'): Promise<ReloadOutcome> {
+    const { folders, pipeline, root, remove } = this.#options;
+    const { kind, id } = located;
+    return this.#claimQueue.run(`${kind}/${id}`, async (): Promise<ReloadOutcome> => {
+      const claim = await this.#claims.claim(`${kind}/${id}`, path);
+      const cause = (file: string) => (trigger === 'file' ? { cause: { file: rootRelative(root, file) } } : {});
+      switch (claim.action) {
+        case 'load': {
+          const file = claim.file;
+          return pipeline.reload({ ...(folders.locate(file) ?? located), file, trigger, ...cause(file) });
+        }
+        case 'refuse': {
+          const [mine, theirs] = [rootRelative(root, path), rootRelative(root, claim.owner)];
+          const message = `${mine} defines ${kind} "${id}" too, which ${theirs} already defines: it is ignored until one of them is removed or renamed`;
+          return pipeline.refuse({ ...located, file: path, trigger, ...cause(path) }, { message, file: path });
+        }
+        case 'none':
+          return { status: 'unchanged' };
+        case 'remove':
+          return remove(kind, id, trigger);
+        default: {
+          const never: never = claim;
+          return never;
+        }
+      }
+    });
   }
 
   async #watchNewImports(): Promise<void> {
