@@ -13,6 +13,8 @@ const PathSegments = z.array(z.string());
 export interface AssetRequest {
   kind: KindName;
   file: string;
+  /** The folder `file` was resolved in: dotfile rules apply to the path under it only (a root may sit in `~/.work/`). */
+  dir: string;
   /** The serving version of the artifact the path names, if any. */
   active: ActiveArtifact | undefined;
 }
@@ -32,5 +34,5 @@ export async function resolveAssetRequest(req: Request, folders: KindFolders, pi
   const active = located && pipeline.serving.get(located.kind, located.id);
   // A theme served as CSS may come from a JSON file: its own source must stay inside too.
   if (active && (await escapesFolder(dir, active.source.path))) return undefined;
-  return { kind: kind.value, file, active };
+  return { kind: kind.value, file, dir, active };
 }

@@ -1,6 +1,6 @@
 import { ASSETS_PATH, BROWSER_KINDS, type KindName } from '@hothub/shared';
 import { type Response, Router } from 'express';
-import { extname } from 'node:path';
+import { extname, relative } from 'node:path';
 import type { Pipeline } from '../pipeline/pipeline.js';
 import type { KindFolders } from '../watch/kind-folders.js';
 import { resolveAssetRequest } from './asset-request.js';
@@ -15,13 +15,14 @@ export function assetsRouter(pipeline: Pipeline, folders: KindFolders): Router {
   router.get(`${ASSETS_PATH}/:kind/*path`, async (req, res) => {
     const asset = await resolveAssetRequest(req, folders, pipeline);
     if (!asset || !isBrowserKind(asset.kind)) return notFound(res);
-    const { file, active } = asset;
+    const { file, dir, active } = asset;
     res.set('Cache-Control', 'no-cache');
     if (active) {
       res.set('ETag', `"${active.source.version}"`);
       return res.type(extname(file) || 'application/octet-stream').send(active.source.bytes);
     }
-    res.sendFile(file, { dotfiles: 'deny' }, (error) => {
+    // `root`: send's dotfile rule then looks at the path under the folder, not at the folders above it.
+    res.sendFile(relative(dir, file), { root: dir, dotfiles: 'deny' }, (error) => {
       if (error && !res.headersSent) notFound(res);
     });
   });
