@@ -12,6 +12,7 @@ import { LeaderGate } from './watch/leader-gate.js';
 import { type History, openHistory } from './cluster/open-history.js';
 import { ConfigRuntime } from './config/config-runtime.js';
 import { HubConfig } from './config/hub-config.js';
+import { type HubHealth, hubHealth } from './health/hub-health.js';
 import { createApp } from './http/create-app.js';
 import { tlsCredentials } from './http/https-cert.js';
 import { listen, SERVER_TIMEOUTS, urlOf } from './http/listen.js';
@@ -120,6 +121,8 @@ export class Hub extends EventEmitter<HubEventMap> {
   #stopFaults?: () => void;
   /** The ordered consumers of every run's outcome (`after-run.ts`). */
   readonly #afterRun: AfterRun;
+  /** Checks every `--health-interval`, built-in checks, and probation of each new version (`health/`). */
+  readonly #health: HubHealth;
 
   constructor(options: HubOptions = {}) {
     super();
@@ -177,6 +180,22 @@ export class Hub extends EventEmitter<HubEventMap> {
     });
     this.healthChecks = this.#pipeline.healthChecks;
     this.config = new HubConfig(configRuntime, this.#pipeline);
+    const { healthInterval, probation, rollbackWhen, healthLimits, memoryBudget, probe } = this.settings;
+    this.#health = hubHealth({
+      root,
+      healthInterval,
+      probation,
+      rollbackWhen,
+      healthLimits,
+      ...(memoryBudget === undefined ? {} : { memoryBudget }),
+      ...(probe === undefined ? {} : { probe }),
+      app: this.healthChecks,
+      kinds,
+      serving: this.#serving,
+      restorer: this.#pipeline,
+      logger: this.#logger.channel('hothub:health'),
+    });
+    this.config = new HubConfig(configRuntime, this.#pipeline);
     this.#dependencies = new DependencyReloads({ kinds, pipeline: this.#pipeline, root: this.settings.root });
     this.#sources = new SourceWatcher({
       folders: this.#folders,
@@ -198,7 +217,8 @@ export class Hub extends EventEmitter<HubEventMap> {
       watching: () => this.#sources.watching,
       connections: () => this.#io?.engine.clientsCount ?? 0,
       reload: (target, trigger) => this.reload(target, trigger),
-      appChecks: () => this.healthChecks.run(),
+      checks: () => this.#health.monitor.check(),
+      healthAlerts: () => this.#health.monitor.alerts(),
     });
     this.#afterRun = runConsumers(
       afterRunConsumers({
@@ -209,6 +229,7 @@ export class Hub extends EventEmitter<HubEventMap> {
         catchUp: this.#catchUp,
         pages: () => this.#io,
         ops: this.#ops,
+        probation: this.#health.probation,
         watchImports: () => void this.#sources.watchImports(),
         emit: (event) => (event.name === 'reloaded' ? this.emit('reloaded', event.payload) : this.emit('reload_failed', event.payload)),
       }),
@@ -287,7 +308,8 @@ export class Hub extends EventEmitter<HubEventMap> {
    * longer be missed. In prod mode nothing is watched: reloads come from the API, the webhook and `periodic`.
    */
   async start(): Promise<void> {
-    this.#stopFaults = this.#faults.listen(this.#pipeline);
+    // A module that throws after its swap is rolled back for its errors (`reason: 'errors'`).
+    this.#stopFaults = this.#faults.listen({ restore: (kind, id, version, error) => this.#pipeline.restore(kind, id, version, error, 'errors') });
     this.#history = await openHistory({
       root: this.settings.root,
       log: this.#events,
@@ -304,6 +326,7 @@ export class Hub extends EventEmitter<HubEventMap> {
     if (this.settings.mode === 'prod') await this.reload('all', 'startup');
     else await this.#sources.start();
     await this.#listen();
+    this.#health.start();
     const { periodic } = this.settings;
     if (periodic !== undefined) {
       const log = this.#logger.channel('hothub:periodic');
@@ -331,6 +354,7 @@ export class Hub extends EventEmitter<HubEventMap> {
   stop(): Promise<void> {
     this.#stopping ??= (async () => {
       this.#stopPeriodic?.();
+      this.#health.stop();
       const io = this.#attached ? undefined : this.#io;
       this.#attached?.detach();
       await Promise.allSettled([

@@ -27,8 +27,15 @@ export async function resolveAssetRequest(req: Request, folders: KindFolders, pi
   const kind = validate(KindName, req.params.kind);
   const segments = validate(PathSegments, req.params.path);
   if (!kind.ok || !segments.ok || !folders.folders.some((f) => f.kind === kind.value)) return undefined;
-  const dir = folders.dirOf(kind.value);
-  const file = resolve(dir, segments.value.join('/'));
+  const path = segments.value.join('/');
+  // The kind's folder, or the static part of a watch rule whose file serves this artifact.
+  const servesFrom = (dir: string): boolean => {
+    const located = folders.locate(resolve(dir, path));
+    const source = located?.kind === kind.value ? pipeline.serving.get(kind.value, located.id)?.source.path : undefined;
+    return source !== undefined && isInside(dir, source);
+  };
+  const dir = folders.dirsOf(kind.value).find(servesFrom) ?? folders.dirOf(kind.value);
+  const file = resolve(dir, path);
   if (!isInside(dir, file) || (await escapesFolder(dir, file))) return undefined;
   const located = folders.locate(file);
   const active = located && pipeline.serving.get(located.kind, located.id);

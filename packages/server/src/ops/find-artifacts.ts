@@ -16,7 +16,8 @@ export interface FoundArtifact extends LocatedFile {
  */
 export async function findArtifacts(folders: KindFolders, kinds: readonly KindName[]): Promise<FoundArtifact[]> {
   const found: FoundArtifact[] = [];
-  for (const { kind, dir } of folders.folders.filter((f) => kinds.includes(f.kind))) {
+  const seen = new Set<string>();
+  for (const { kind, dir } of kinds.flatMap((kind) => folders.dirsOf(kind).map((dir) => ({ kind, dir })))) {
     const realDir = await realpath(dir).catch((error: unknown) => {
       if (errorCode(error) === 'ENOENT') return undefined;
       throw error;
@@ -26,9 +27,11 @@ export async function findArtifacts(folders: KindFolders, kinds: readonly KindNa
     const inFolder: FoundArtifact[] = [];
     for (const entry of entries) {
       const file = join(entry.parentPath, entry.name);
-      if (isNoise(file) || !(entry.isFile() || (entry.isSymbolicLink() && (await linksToFileInside(file, realDir))))) continue;
+      if (isNoise(file, (path) => folders.named(path)) || !(entry.isFile() || (entry.isSymbolicLink() && (await linksToFileInside(file, realDir))))) continue;
       const located = folders.locate(file);
-      if (located?.kind === kind) inFolder.push({ ...located, file });
+      // A rule's static part may hold a kind folder (`**/*.css` from the root): each file once.
+      if (located?.kind === kind && !seen.has(file)) inFolder.push({ ...located, file });
+      seen.add(file);
     }
     found.push(...inFolder.sort((a, b) => a.id.localeCompare(b.id)));
   }

@@ -2,6 +2,7 @@ import { HUB_MODES, KINDS, type KindName } from '@hothub/shared';
 import * as z from 'zod';
 import { DEFAULT_SECRET_WORDS } from '../config/redact.js';
 import { AlertThresholds, DEFAULT_ALERT_THRESHOLDS } from './alert-thresholds.js';
+import { DEFAULT_HEALTH_LIMITS, HealthLimits, ROLLBACK_WHEN } from './health-limits.js';
 import { DEFAULT_RATE_LIMIT, RateLimitSettings } from './rate-limit-settings.js';
 import { validWebhookSecret, WHSEC_RULE } from '../webhooks/webhook-signatures.js';
 
@@ -166,6 +167,35 @@ export const SETTINGS = {
     schema: z.string().min(1),
     cli: { flag: 'key', arg: 'FILE', env: 'HOTHUB_KEY', help: 'PEM private key of --cert' },
   }),
+  /** Seconds between runs of every health check (built-in and the app's); `/health` answers from the last run. */
+  healthInterval: setting({
+    schema: z.coerce.number().min(0.05).max(86_400),
+    default: 30,
+    cli: { flag: 'health-interval', arg: 'SECONDS', env: 'HOTHUB_HEALTH_INTERVAL', help: 'run the health checks every SECONDS (default 30)' },
+  }),
+  /** Memory budget in MB for the `memory` check (default: V8's heap limit). */
+  memoryBudget: setting({
+    schema: z.coerce.number().min(1),
+    cli: { flag: 'memory-budget', arg: 'MB', env: 'HOTHUB_MEMORY_BUDGET', help: "the memory check fails above 90% of MB (default: 90% of V8's heap limit)" },
+  }),
+  /** A URL of the app the `probe` check fetches; slower than `healthLimits.probeTimeoutMs` or not 2xx/3xx fails. */
+  probe: setting({
+    schema: z.url({ protocol: /^https?$/ }),
+    cli: { flag: 'probe', arg: 'URL', env: 'HOTHUB_PROBE', help: 'the probe check fetches URL: an error, a 4xx/5xx or more than 5 s fails it' },
+  }),
+  /** Seconds a new version stays on probation after its commit; 0 turns probation off. */
+  probation: setting({
+    schema: z.coerce.number().min(0).max(86_400),
+    default: 60,
+    cli: { flag: 'probation', arg: 'SECONDS', env: 'HOTHUB_PROBATION', help: 'roll a new version back when checks fail within SECONDS of its commit (default 60, 0: off)' },
+  }),
+  /** `any` failing check rolls a version on probation back, or only a `majority` (more than half) of them. */
+  rollbackWhen: setting({
+    schema: z.enum(ROLLBACK_WHEN),
+    default: 'any',
+    cli: { flag: 'rollback-when', arg: 'any|majority', env: 'HOTHUB_ROLLBACK_WHEN', help: 'on probation, roll back when any check fails (default) or more than half' },
+  }),
+  healthLimits: setting({ schema: HealthLimits, default: DEFAULT_HEALTH_LIMITS }),
   /** Folder of each kind, relative to the root (config file and createHub() only). */
   dirs: setting({ schema: z.partialRecord(z.enum(KINDS), z.string().min(1)), default: DEFAULT_DIRS }),
   /** Browser assets up to this size travel inside the `reloaded` event. */

@@ -21,6 +21,8 @@ export interface ReloadRequest {
   id: string;
   file: string;
   relPath: string;
+  /** The folder `relPath` is relative to: a watch rule's static part; default the kind's folder. */
+  dir?: string;
   trigger: Trigger;
   /** The file saved; with a `chain` when it is another file the artifact imports (the run then skips the same-content check). */
   cause?: Cause;
@@ -208,7 +210,7 @@ export class Pipeline {
     };
     let source: SourceFile;
     try {
-      const bytes = request.content ?? (await this.#read(file, kind, kindName));
+      const bytes = request.content ?? (await this.#read(file, kind, this.#dirOf(request)));
       source = { path: file, relPath: request.relPath, bytes, version: contentHash(bytes) };
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return { status: 'missing' };
@@ -219,7 +221,7 @@ export class Pipeline {
 
     let artifact: unknown;
     try {
-      artifact = await kind.load(source, { id, dir: this.#dirs.get(kindName) ?? this.#root });
+      artifact = await kind.load(source, { id, dir: this.#dirOf(request) });
     } catch (error) {
       return fail(toReloadError(error, file), false);
     }
@@ -272,12 +274,15 @@ export class Pipeline {
    * The file's bytes once its writer is done. A symlink whose target is outside the kind's folder is refused:
    * its bytes would reach events, history and `.hothub/` (HTTP refuses to serve it too).
    */
-  async #read(file: string, kind: AnyKind, kindName: KindName): Promise<Buffer> {
-    const dir = this.#dirs.get(kindName) ?? this.#root;
+  async #read(file: string, kind: AnyKind, dir: string): Promise<Buffer> {
     if (await escapesFolder(dir, file)) {
       throw new ReloadFailure(`${file} is a link to a file outside ${dir}: move the file into the folder instead of linking to it`, { file });
     }
     return readSettled(file, kind.maxBytes);
+  }
+
+  #dirOf(request: Pick<ReloadRequest, 'kind' | 'dir'>): string {
+    return request.dir ?? this.#dirs.get(request.kind) ?? this.#root;
   }
 
   async #rollback(kind: AnyKind, id: string, previous: ActiveArtifact | undefined, failed: unknown): Promise<void> {

@@ -10,16 +10,18 @@ export interface WatchTreeOptions {
   onFile(event: FileEvent, path: string): void;
   onDirectory?(event: 'addDir' | 'unlinkDir', path: string): void;
   onError(error: unknown): void;
+  /** Paths the user named (a watch rule inside `node_modules`): ignored folders there are watched. */
+  named?(path: string): boolean;
 }
 
 const IGNORED_SEGMENTS = new Set(['.git', 'node_modules', '.hothub', '.DS_Store']);
 /** Vim's write probe, swap and backup files, Emacs lock files, JetBrains' safe-write temps. */
 const EDITOR_TEMP = /(^\.#|^#.*#$|\.sw[a-p]$|~$|^4913$|\.tmp$|___jb_(tmp|old)___$)/;
 
-/** Editor temp files and ignored folders, never artifacts. */
-export function isNoise(path: string): boolean {
+/** Editor temp files and ignored folders (unless `named`, as a watch rule can), never artifacts. */
+export function isNoise(path: string, named: (path: string) => boolean = () => false): boolean {
   const name = basename(path);
-  return EDITOR_TEMP.test(name) || path.split(sep).some((segment) => IGNORED_SEGMENTS.has(segment));
+  return EDITOR_TEMP.test(name) || (path.split(sep).some((segment) => IGNORED_SEGMENTS.has(segment)) && !named(path));
 }
 
 /**
@@ -31,7 +33,7 @@ export async function watchTree(roots: string[], options: WatchTreeOptions): Pro
     ignoreInitial: false,
     ignorePermissionErrors: true,
     atomic: true,
-    ignored: (path: string, stats?: Stats) => isNoise(path) || !options.include(path, stats?.isDirectory()),
+    ignored: (path: string, stats?: Stats) => isNoise(path, options.named) || !options.include(path, stats?.isDirectory()),
   });
   for (const event of ['add', 'change', 'unlink'] as const) watcher.on(event, (path) => options.onFile(event, path));
   watcher.on('addDir', (path) => options.onDirectory?.('addDir', path));

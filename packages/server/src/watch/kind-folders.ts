@@ -12,6 +12,8 @@ export interface LocatedFile {
   kind: KindName;
   relPath: string;
   id: string;
+  /** The folder `relPath` is relative to: the kind's folder or a watch rule's static part. */
+  dir: string;
 }
 
 /** Watch rules and ignore globs, relative to the root (`watch` and `ignore` settings). */
@@ -100,13 +102,13 @@ export class KindFolders {
       if (!isInside(base, path) || !matches(fromRoot)) continue;
       const relPath = slashRelative(base, path);
       const id = this.kinds.get(kind)?.idOf(relPath);
-      if (id !== undefined) return { kind, relPath, id };
+      if (id !== undefined) return { kind, relPath, id, dir: base };
     }
     for (const { kind, dir } of this.#innermostFirst) {
       if (!isInside(dir, path)) continue;
       const relPath = slashRelative(dir, path);
       const id = this.kinds.get(kind)?.idOf(relPath);
-      return id === undefined ? undefined : { kind, relPath, id };
+      return id === undefined ? undefined : { kind, relPath, id, dir };
     }
     return undefined;
   }

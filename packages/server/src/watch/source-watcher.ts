@@ -79,6 +79,7 @@ export class SourceWatcher {
     let ready = false;
     this.#watcher = await watchTree(folders.watchRoots(), {
       include: (path) => folders.include(path) || this.#watchedImports.has(path) || this.#importDirs.has(path),
+      named: (path) => folders.named(path),
       onFile: (event, path) => {
         const located = folders.locate(path);
         if (!ready) {
