@@ -13,6 +13,7 @@ const LAYERS = [
   'webhooks',
   'options',
   'access',
+  'health',
   'realtime',
   'cluster',
   'ops',

@@ -3,6 +3,7 @@ import type { History } from './cluster/open-history.js';
 import type { ModuleRegistry } from './modules/module-registry.js';
 import { auditConfigEvent } from './config/config-audit.js';
 import type { ConfigRuntime } from './config/config-runtime.js';
+import type { Probation } from './health/probation.js';
 import { announceConfigChanges } from './config/announce-changes.js';
 import type { HubOps } from './ops/hub-ops.js';
 import type { EventLog, HubEvent } from './pipeline/event-log.js';
@@ -22,6 +23,8 @@ export interface AfterRunContext {
   /** The socket server, once the hub listens. */
   pages(): HubSocketServer | undefined;
   ops: Pick<HubOps, 'record'>;
+  /** Puts each new version on probation (`health/probation.ts`). */
+  probation: Pick<Probation, 'observe'>;
   /** Starts watching files a new version imports from outside the kind folders. */
   watchImports(): void;
   /** `hub.on('reloaded' | 'reload_failed', …)` listeners of the embedding application. */
@@ -46,6 +49,7 @@ export function afterRunConsumers(context: AfterRunContext): readonly Consumer[]
     ['catch-up', ({ event }) => context.catchUp.observe(event)],
     ['pages', ({ event }) => withPages(context, (io) => broadcast(io, event))],
     ['statistics, alerts, metrics', ({ event }) => context.ops.record(event)],
+    ['probation', (outcome) => context.probation.observe(outcome)],
     ['imported files to watch', () => context.watchImports()],
     ['in-process listeners', ({ event }) => context.emit(event)],
   ];

@@ -16,7 +16,8 @@ describe('GET /health', () => {
     expect(res.status).toBe(200);
     expect(await json(res, HealthReport)).toEqual({
       status: 'ok',
-      checks: { root: { ok: true }, server: { ok: true }, watcher: { ok: true } },
+      checks: { root: { ok: true }, server: { ok: true }, watcher: { ok: true }, memory: { ok: true }, eventLoop: { ok: true }, disk: { ok: true } },
+      checkedAt: expect.any(Number),
     });
   });
 

@@ -3,7 +3,7 @@ import type { ActiveAlert, HealthReport, HistoryQuery, HubStatus, ReloadStatisti
 import { ANY_HOST } from '../access/access-policy.js';
 import type { ResolvedSettings } from '../options/hub-options.js';
 import type { EventLog, HubEvent } from '../pipeline/event-log.js';
-import type { HealthCheckResult } from '../pipeline/health-checks.js';
+import type { HealthSnapshot } from '../health/health-monitor.js';
 import type { Serving } from '../pipeline/serving.js';
 import type { Logger } from '../util/log.js';
 import { Alerts } from './alerts.js';
@@ -27,8 +27,10 @@ export interface OpsSources {
   watching(): boolean;
   connections(): number;
   reload(target: string, trigger: Trigger): Promise<HubEvent[]>;
-  /** The application's own health checks (`hub.healthChecks`). */
-  appChecks(): Promise<HealthCheckResult[]>;
+  /** Runs the built-in and application checks now (`health/health-monitor.ts`), named as `/health` shows them. */
+  checks(): Promise<HealthSnapshot>;
+  /** `health_checks` while one of them fails. */
+  healthAlerts(): ActiveAlert[];
 }
 
 /** Statistics, alerts and metrics of a hub, fed by its pipeline; what the operations routers serve. */
@@ -46,7 +48,7 @@ export class HubOps {
     this.settings = sources.settings;
     const alertLog = sources.logger.channel('hothub:alerts');
     this.#alerts = new Alerts(sources.settings.alerts, (alert) => alertLog.warn(`alert ${alert.name}: ${alert.message}`, { alert }));
-    this.metrics = new HubMetrics({ connections: sources.connections, alerts: () => this.#alerts.active() });
+    this.metrics = new HubMetrics({ connections: sources.connections, alerts: () => this.alerts() });
   }
 
   /** Counts an event the hub sent: statistics, alerts, metrics (a consumer in `after-run.ts`). */
@@ -61,7 +63,7 @@ export class HubOps {
   }
 
   alerts(): ActiveAlert[] {
-    return this.#alerts.active();
+    return [...this.#alerts.active(), ...this.#sources.healthAlerts()];
   }
 
   statistics(): ReloadStatistics {
@@ -72,7 +74,7 @@ export class HubOps {
     return queryHistory(this.#sources.events.since(0), query);
   }
 
-  /** The hub's own checks plus every check the application registered. */
+  /** The hub's own checks, the built-in ones and every check the application registered (`app:<name>`). */
   async health(): Promise<HealthReport> {
     const { settings, running, watching } = this.#sources;
     const checks: HealthReport['checks'] = {
@@ -80,10 +82,9 @@ export class HubOps {
       server: running() ? { ok: true } : { ok: false, message: 'not listening' },
     };
     if (settings.mode === 'dev') checks.watcher = watching() ? { ok: true } : { ok: false, message: 'file watcher is not running' };
-    for (const { name, ok, message } of await this.#sources.appChecks()) {
-      checks[`app:${name}`] = message === undefined ? { ok } : { ok, message };
-    }
-    return { status: Object.values(checks).every((c) => c.ok) ? 'ok' : 'fail', checks };
+    const { results, at } = await this.#sources.checks();
+    for (const { name, ok, message } of results) checks[name] = message === undefined ? { ok } : { ok, message };
+    return { status: Object.values(checks).every((c) => c.ok) ? 'ok' : 'fail', checks, checkedAt: at };
   }
 
   /** `details: false` leaves out what names files on disk (`watchDirs`). */
@@ -105,7 +106,7 @@ export class HubOps {
           return [kind, { artifacts: serving.list(kind).length, reloads: counts.successful, failures: counts.failed }];
         }),
       ),
-      alerts: this.#alerts.active(),
+      alerts: this.alerts(),
       access: {
         loopbackOrigins: true,
         origins: settings.corsOrigins,

@@ -17,5 +17,7 @@ export const ReloadFailed = z.object({
   error: ReloadError,
   /** True when the new version had been applied and was then undone. */
   rolledBack: z.boolean(),
+  /** Why a serving version was rolled back after its commit: `errors`, `memory`, `probe` or `health:<check>`. */
+  reason: z.optional(z.string()),
 });
 export type ReloadFailed = z.infer<typeof ReloadFailed>;

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 
 /** What the hub raises alerts about. */
-export const ALERT_NAMES = ['failure_rate', 'rollbacks', 'slow_reload', 'validation_failures'] as const;
+export const ALERT_NAMES = ['failure_rate', 'rollbacks', 'slow_reload', 'validation_failures', 'health_checks'] as const;
 export const AlertName = z.enum(ALERT_NAMES);
 export type AlertName = z.infer<typeof AlertName>;
 

@@ -7,5 +7,7 @@ export type HealthCheck = z.infer<typeof HealthCheck>;
 export const HealthReport = z.object({
   status: z.enum(['ok', 'fail']),
   checks: z.record(z.string(), HealthCheck),
+  /** When the checks ran (ms since the epoch). */
+  checkedAt: z.optional(z.number()),
 });
 export type HealthReport = z.infer<typeof HealthReport>;

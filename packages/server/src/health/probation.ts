@@ -1,0 +1,121 @@
+import { errorMessage, type KindName, type ReloadError } from '@hothub/shared';
+import type { AnyKind } from '../pipeline/kind.js';
+import type { HealthCheckResult } from '../pipeline/health-checks.js';
+import type { ReloadOutcome, RunEvent } from '../pipeline/reload-outcome.js';
+import { type Serving, servingKey } from '../pipeline/serving.js';
+import type { Logger } from '../util/log.js';
+
+/** The pipeline's way back to the version a serving one replaced (`Pipeline.restore`). */
+export interface ProbationRestorer {
+  restore(kind: KindName, id: string, version: string, error: ReloadError, reason: string): Promise<ReloadOutcome>;
+}
+
+export interface ProbationOptions {
+  /** How long a committed version is watched. */
+  ms: number;
+  /** `any` failing check rolls back, or only more than half of them (`majority`). */
+  rollbackWhen: 'any' | 'majority';
+  /** Each kind's `check` step runs again on a version on probation (a plugin's `getStatus()`). */
+  kinds: ReadonlyMap<KindName, AnyKind>;
+  serving: Pick<Serving, 'get'>;
+  restorer: ProbationRestorer;
+  /** Checks failing when a version commits: they do not count against it. */
+  failingNow(): string[];
+  logger: Logger;
+  now?: () => number;
+}
+
+interface OnProbation {
+  kind: KindName;
+  id: string;
+  version: string;
+  until: number;
+  /** Checks already failing at its commit. */
+  before: ReadonlySet<string>;
+}
+
+/**
+ * Watches each committed version for `--probation` seconds. A check of its own (`<kind>:<id>`, its kind's
+ * `check` step) that fails rolls it back; a hub-wide check that starts failing rolls back the most recent
+ * commit on probation (the likeliest cause; if the check still fails, the next run judges the one before).
+ */
+export class Probation {
+  readonly #options: ProbationOptions;
+  readonly #now: () => number;
+  /** By `kind/id`, oldest commit first. */
+  readonly #watched = new Map<string, OnProbation>();
+
+  constructor(options: ProbationOptions) {
+    this.#options = options;
+    this.#now = options.now ?? Date.now;
+  }
+
+  /** A consumer of every run (`after-run.ts`): a version that replaced another goes on probation; a failure or removal ends it. */
+  observe({ event, applied, followed }: RunEvent): void {
+    const { kind, id } = event.payload;
+    const key = servingKey(kind, id);
+    this.#watched.delete(key);
+    if (event.name !== 'reloaded' || event.payload.removed || followed || !applied?.previousVersion || this.#options.ms <= 0) return;
+    const before = new Set(this.#options.failingNow());
+    this.#watched.set(key, { kind, id, version: event.payload.version, until: this.#now() + this.#options.ms, before });
+  }
+
+  /** Some version is on probation. */
+  active(): boolean {
+    this.#expire();
+    return this.#watched.size > 0;
+  }
+
+  /** The `check` step of each version on probation, named `<kind>:<id>`. */
+  checks(): Promise<HealthCheckResult[]> {
+    this.#expire();
+    return Promise.all([...this.#watched.values()].flatMap((entry) => this.#ownCheck(entry) ?? []));
+  }
+
+  /** Rolls back what the results blame: a version whose own check fails, then the latest commit if hub-wide checks fail. */
+  async judge(results: HealthCheckResult[]): Promise<void> {
+    this.#expire();
+    const own = new Set(this.#watched.keys());
+    for (const result of results) {
+      const entry = !result.ok && own.has(result.name) ? this.#watched.get(result.name) : undefined;
+      if (entry) await this.#rollBack(entry, `health:${result.name}`, result.message);
+    }
+    const latest = [...this.#watched.values()].at(-1);
+    if (!latest) return;
+    const shared = results.filter((result) => !own.has(result.name));
+    const failing = shared.filter((result) => !result.ok);
+    const fresh = failing.filter((result) => !latest.before.has(result.name));
+    const blamed = this.#options.rollbackWhen === 'any' || failing.length > shared.length / 2 ? fresh[0] : undefined;
+    if (blamed) await this.#rollBack(latest, reasonOf(blamed.name), `${blamed.message ?? 'failed'} (${failing.length} of ${shared.length} checks failing)`);
+  }
+
+  #ownCheck(entry: OnProbation): Promise<HealthCheckResult> | undefined {
+    const check = this.#options.kinds.get(entry.kind)?.check;
+    const serving = this.#options.serving.get(entry.kind, entry.id);
+    if (!check || serving?.source.version !== entry.version) return undefined;
+    const name = servingKey(entry.kind, entry.id);
+    const started = performance.now();
+    const result = (ok: boolean, message?: string): HealthCheckResult => ({ name, ok, ...(message ? { message } : {}), durationMs: performance.now() - started });
+    return Promise.resolve()
+      .then(() => check(entry.id, serving.artifact))
+      .then(() => result(true), (error: unknown) => result(false, errorMessage(error)));
+  }
+
+  async #rollBack(entry: OnProbation, reason: string, why: string | undefined): Promise<void> {
+    const key = servingKey(entry.kind, entry.id);
+    this.#watched.delete(key);
+    this.#options.logger.warn(`${key} fails on probation (${reason}): rolling it back`, { version: entry.version, why });
+    const message = `${key} was rolled back on probation: ${reason}${why ? `: ${why}` : ''}`;
+    await this.#options.restorer.restore(entry.kind, entry.id, entry.version, { message }, reason);
+  }
+
+  #expire(): void {
+    const now = this.#now();
+    for (const [key, entry] of this.#watched) if (entry.until <= now) this.#watched.delete(key);
+  }
+}
+
+/** `memory` and `probe` are reasons of their own (the seed's triggers); any other check is `health:<name>`. */
+function reasonOf(check: string): string {
+  return check === 'memory' || check === 'probe' ? check : `health:${check}`;
+}
