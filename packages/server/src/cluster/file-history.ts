@@ -1,10 +1,18 @@
-import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { EventMessage, validate } from '@hothub/shared';
+import { errorMessage, EventMessage, validate } from '@hothub/shared';
 import * as z from 'zod/mini';
 import type { HubEvent } from '../pipeline/event-log.js';
 import { errorCode } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
+import { OncePerCause } from '../util/once-per-cause.js';
+import { writeAtomic } from '../util/write-atomic.js';
+
+/**
+ * The highest `seq` a line may hold: 2^40 events is 35 years at 1,000 a second. A line above it (2^53-1, by
+ * hand or by a bug) would make the next number unsafe in JavaScript and hide every later event from pages.
+ */
+const MAX_STORED_SEQ = 2 ** 40;
 
 /** One line of the history file: an event and the numbering (`EventLog.id`) its `seq` belongs to. */
 const HistoryLine = z.object({ id: z.string().check(z.minLength(1)), event: EventMessage });
@@ -23,18 +31,29 @@ export interface RestoredHistory {
  */
 export class FileHistory {
   readonly #file: string;
+  readonly #capacity: number;
   readonly #idOf: () => string;
   readonly #logger: Logger;
+  /** Lines in the file: past twice the capacity it is rewritten with the newest `capacity` events. */
+  #lines: number;
   #writing: Promise<void> = Promise.resolve();
+  readonly #unwritable: OncePerCause;
 
-  private constructor(file: string, idOf: () => string, logger: Logger) {
+  private constructor(file: string, capacity: number, lines: number, idOf: () => string, logger: Logger) {
     this.#file = file;
+    this.#capacity = capacity;
+    this.#lines = lines;
     this.#idOf = idOf;
     this.#logger = logger;
+    this.#unwritable = new OncePerCause(
+      (cause) => logger.error(`cannot write ${file} (${cause}): events go on, but a restarted hub will not replay them`),
+      () => logger.info(`${file} is written again`),
+    );
   }
 
   /**
-   * Reads the history under `root` and keeps the file to at most `capacity` events.
+   * Reads the history under `root` and keeps the file to at most `capacity` events (at most twice that while
+   * the hub runs).
    * @example
    * const { store, restored } = await FileHistory.open(root, 1000, () => log.id, logger);
    * if (restored.id) log.restore(restored.id, restored.events);
@@ -43,33 +62,43 @@ export class FileHistory {
   static async open(root: string, capacity: number, idOf: () => string, logger: Logger): Promise<{ store: FileHistory; restored: RestoredHistory }> {
     const dir = join(root, '.hothub');
     const file = join(dir, 'history.jsonl');
-    const lines = await readLines(file);
-    const valid = lines.map((line) => parseLine(line)).filter((line) => line !== undefined);
-    if (valid.length < lines.length) logger.warn(`skipped ${lines.length - valid.length} unreadable lines of ${file}`);
-    const id = valid.at(-1)?.id;
-    const events = bySeq(valid.filter((line) => line.id === id).map((line) => line.event)).slice(-capacity);
     await mkdir(dir, { recursive: true });
-    if (lines.length > events.length) {
-      // Rewritten whole (then renamed over), so a crash leaves the old file or the new one.
-      const text = events.map((event) => `${JSON.stringify({ id, event })}\n`).join('');
-      await writeFile(`${file}.tmp`, text);
-      await rename(`${file}.tmp`, file);
-    }
-    return { store: new FileHistory(file, idOf, logger), restored: id === undefined ? { events } : { id, events } };
+    const restored = await trim(file, capacity, logger);
+    return { store: new FileHistory(file, capacity, restored.events.length, idOf, logger), restored };
   }
 
   /** Writes an event this hub numbered; never throws (a failure is logged). */
   append(event: HubEvent): void {
     const line = `${JSON.stringify({ id: this.#idOf(), event })}\n`;
     this.#writing = this.#writing
-      .then(() => appendFile(this.#file, line))
-      .catch((error: unknown) => this.#logger.error(`cannot write ${this.#file}`, { error: String(error) }));
+      .then(async () => {
+        await appendFile(this.#file, line);
+        if (++this.#lines > 2 * this.#capacity) this.#lines = (await trim(this.#file, this.#capacity, this.#logger)).events.length;
+        this.#unwritable.succeeded();
+      })
+      .catch((error: unknown) => this.#unwritable.failed(errorCode(error) ?? errorMessage(error)));
   }
 
   /** Resolves once every appended event is on disk. */
   flush(): Promise<void> {
     return this.#writing;
   }
+}
+
+/** Reads the file and, when it holds more, rewrites it with the newest `capacity` events of its latest numbering. */
+async function trim(file: string, capacity: number, logger: Logger): Promise<RestoredHistory> {
+  const lines = await readLines(file);
+  const valid = lines.map((line) => parseLine(line)).filter((line) => line !== undefined).filter((line) => line.event.payload.seq <= MAX_STORED_SEQ);
+  if (valid.length < lines.length) {
+    logger.warn(`skipped ${lines.length - valid.length} lines of ${file} that do not parse or hold a seq above ${MAX_STORED_SEQ}`);
+  }
+  const id = valid.at(-1)?.id;
+  const events = bySeq(valid.filter((line) => line.id === id).map((line) => line.event)).slice(-capacity);
+  if (lines.length > events.length) {
+    // Rewritten whole (then renamed over), so a crash leaves the old file or the new one.
+    await writeAtomic(file, Buffer.from(events.map((event) => `${JSON.stringify({ id, event })}\n`).join('')));
+  }
+  return id === undefined ? { events } : { id, events };
 }
 
 async function readLines(file: string): Promise<string[]> {

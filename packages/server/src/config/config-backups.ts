@@ -1,6 +1,9 @@
 import { readdir, readFile, rename, rm, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
+import { errorMessage } from '@hothub/shared';
 import { errorCode } from '../util/errors.js';
+import type { Logger } from '../util/log.js';
+import { OncePerCause } from '../util/once-per-cause.js';
 import { writeAtomic } from '../util/write-atomic.js';
 
 /** A backed-up version of a config. */
@@ -12,21 +15,45 @@ export interface BackupEntry {
   savedAt: number;
 }
 
-/** `000012.<version>.<file name>`: the number orders backups, newest highest. */
-const ENTRY = /^(\d+)\.([A-Za-z0-9_-]+)\.([^/]+)$/;
+/**
+ * `000012.<version>.<file name>`: the number orders backups, newest highest. The name must be a config's
+ * (`.json`, `.yaml`, `.yml`): a temp file a kill left mid-write (`….json.1a2b3c4d.tmp`) is no version.
+ */
+const ENTRY = /^(\d+)\.([A-Za-z0-9_-]+)\.([^/]+\.(?:json|ya?ml))$/;
 
 /**
  * The last `keep` versions of each config on disk (`<root>/.hothub/backups/config/<id>/`),
  * one file per version with its original bytes, so they survive a restart.
  */
 export class ConfigBackups {
+  readonly #unwritable: OncePerCause;
+
   constructor(
     private readonly dir: string,
     private readonly keep: number,
-  ) {}
+    logger: Logger,
+  ) {
+    this.#unwritable = new OncePerCause(
+      (cause) => logger.warn(`config backups are off (${cause}): reloads go on, but a rollback can only go back to versions kept before; make ${dir} writable to keep them`),
+      () => logger.info(`config backups are kept again in ${dir}`),
+    );
+  }
 
-  /** Stores a version as the newest backup (a version already stored just becomes the newest) and drops the oldest past `keep`. */
+  /**
+   * Stores a version as the newest backup (a version already stored just becomes the newest) and drops the
+   * oldest past `keep`. Never throws: a `.hothub/` that cannot be written (a file in its place, read-only, a
+   * full disk) is said once and reloads go on without a backup.
+   */
   async save(id: string, version: string, relPath: string, bytes: Uint8Array): Promise<void> {
+    try {
+      await this.#save(id, version, relPath, bytes);
+      this.#unwritable.succeeded();
+    } catch (error) {
+      this.#unwritable.failed(errorCode(error) ?? errorMessage(error));
+    }
+  }
+
+  async #save(id: string, version: string, relPath: string, bytes: Uint8Array): Promise<void> {
     const entries = await this.#entries(id);
     const seq = (entries[0]?.seq ?? 0) + 1;
     const target = join(this.#folder(id), `${String(seq).padStart(6, '0')}.${version}.${relPath}`);

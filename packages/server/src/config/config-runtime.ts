@@ -39,7 +39,7 @@ export class ConfigRuntime {
     this.dir = options.dir;
     this.logger = options.logger;
     this.subscriptions = new ConfigSubscriptions(options.logger);
-    this.backups = new ConfigBackups(join(options.root, STATE_DIR, 'backups', 'config'), options.backups);
+    this.backups = new ConfigBackups(join(options.root, STATE_DIR, 'backups', 'config'), options.backups, options.logger);
     this.audit = new AuditLog(join(options.root, STATE_DIR, 'audit.log'), options.logger);
     this.redactor = new Redactor(options.redactKeys);
     this.publicIds = new Set(options.publicConfigs);
