@@ -41,7 +41,9 @@ import { type ClientFailure, ClientFailures } from './realtime/client-failures.j
 import { createSocketServer, type HubSocketServer } from './realtime/socket-server.js';
 import { createLogger, type Logger } from './util/log.js';
 import { checkRoot } from './watch/check-root.js';
+import { readMounts, remoteMount } from './watch/remote-mount.js';
 import { KindFolders } from './watch/kind-folders.js';
+import { ruleSpecs } from './options/watch-settings.js';
 import { SourceWatcher } from './watch/source-watcher.js';
 
 export interface HubOptions extends HubSettings {
@@ -63,11 +65,15 @@ export interface HubEventMap {
   client_failed: [ClientFailure];
 }
 
-/** A folder the hub watches, and whether it exists yet. */
+/** A folder the hub watches (a kind folder, or a watch rule's static part), and whether it exists yet. */
 export interface WatchedFolder {
   kind: KindName;
   dir: string;
   exists: boolean;
+  /** The watch rule's glob, relative to the root. */
+  glob?: string;
+  /** `polling` with `--poll`. */
+  watcher: 'native' | 'polling';
 }
 
 /**
@@ -168,7 +174,7 @@ export class Hub extends EventEmitter<HubEventMap> {
       config: configRuntime,
       modules,
     });
-    this.#folders = new KindFolders(this.settings.root, this.settings.dirs, kinds);
+    this.#folders = new KindFolders(this.settings.root, this.settings.dirs, kinds, { rules: ruleSpecs(this.settings.watch ?? {}), ignore: this.settings.ignore });
     this.#pipeline = new Pipeline({
       kinds,
       log: this.#events,
@@ -202,6 +208,7 @@ export class Hub extends EventEmitter<HubEventMap> {
       pipeline: this.#pipeline,
       dependencies: this.#dependencies,
       gate: this.#gate,
+      pollMs: this.settings.poll,
       debounceMs: this.settings.debounce,
       logger: this.#logger,
       root: this.settings.root,
@@ -265,7 +272,9 @@ export class Hub extends EventEmitter<HubEventMap> {
 
   /** Kind folders and whether each exists. */
   folders(): WatchedFolder[] {
-    return this.#folders.folders.map(({ kind, dir }) => ({ kind, dir, exists: existsSync(dir) }));
+    const watcher = this.settings.poll === undefined ? 'native' : 'polling';
+    const rules = this.#folders.rules.map(({ kind, base, glob }) => ({ kind, dir: base, exists: existsSync(base), glob, watcher }) as const);
+    return [...this.#folders.folders.map(({ kind, dir }) => ({ kind, dir, exists: existsSync(dir), watcher }) as const), ...rules];
   }
 
   /**
@@ -324,7 +333,10 @@ export class Hub extends EventEmitter<HubEventMap> {
       },
     });
     if (this.settings.mode === 'prod') await this.reload('all', 'startup');
-    else await this.#sources.start();
+    else {
+      this.#warnRemoteMount();
+      await this.#sources.start();
+    }
     await this.#listen();
     this.#health.start();
     const { periodic } = this.settings;
@@ -333,6 +345,14 @@ export class Hub extends EventEmitter<HubEventMap> {
       this.#stopPeriodic = startPeriodicRefresh(periodic, async () => (this.#gate.leading ? this.reload('all', 'periodic') : []), (error) => log.error('periodic reload failed', { error: String(error) }));
     }
   }
+  /** Native events may never come from a shared folder or network drive: say how to poll instead. */
+  #warnRemoteMount(): void {
+    if (this.settings.poll !== undefined) return;
+    const { root } = this.settings;
+    const reason = remoteMount(resolve(root), readMounts());
+    if (reason) this.#logger.channel('hothub:watch').warn(`${root}: ${reason}, where saves may go unseen: run with --poll 100 (HOTHUB_POLL=100)`);
+  }
+
 
   /** An event another hub of the cluster numbered, which this hub ran nothing for: recorded, then consumed like any run's. */
   #announce(event: HubEvent): void {
@@ -376,7 +396,7 @@ export class Hub extends EventEmitter<HubEventMap> {
       get serverId() {
         return hub.serverId;
       },
-      folders: this.#folders.relativeDirs,
+      folders: this.#folders.publicFolders,
       currentSeq: () => this.#events.seq,
       catchUp: this.#catchUp,
       onApplyFailed: (failure: ClientFailure) => {

@@ -4,6 +4,7 @@ import { DEFAULT_SECRET_WORDS } from '../config/redact.js';
 import { AlertThresholds, DEFAULT_ALERT_THRESHOLDS } from './alert-thresholds.js';
 import { DEFAULT_HEALTH_LIMITS, HealthLimits, ROLLBACK_WHEN } from './health-limits.js';
 import { DEFAULT_RATE_LIMIT, RateLimitSettings } from './rate-limit-settings.js';
+import { WatchSettings } from './watch-settings.js';
 import { validWebhookSecret, WHSEC_RULE } from '../webhooks/webhook-signatures.js';
 
 /** How a setting is given on the command line and in the environment. */
@@ -196,6 +197,28 @@ export const SETTINGS = {
     cli: { flag: 'rollback-when', arg: 'any|majority', env: 'HOTHUB_ROLLBACK_WHEN', help: 'on probation, roll back when any check fails (default) or more than half' },
   }),
   healthLimits: setting({ schema: HealthLimits, default: DEFAULT_HEALTH_LIMITS }),
+  /** Kinds mapped to globs relative to the root, besides the kind folders (`style=public/css/**\/*.css`). */
+  watch: setting({
+    schema: WatchSettings,
+    cli: {
+      flag: 'watch',
+      arg: 'KIND=GLOB',
+      env: 'HOTHUB_WATCH',
+      list: true,
+      help: 'also watch files matching GLOB (relative to the root) as KIND; KIND=GLOB:/css/ says where the app serves them',
+    },
+  }),
+  /** Poll for changes every MS milliseconds (chokidar `usePolling`): Docker bind mounts, WSL `/mnt/*`, network drives. */
+  poll: setting({
+    schema: z.coerce.number().int().min(10).max(60_000),
+    cli: { flag: 'poll', arg: 'MS', env: 'HOTHUB_POLL', help: 'poll for changes every MS milliseconds (Docker bind mounts, WSL /mnt/*, network drives)' },
+  }),
+  /** Globs (relative to the root) of files that are never artifacts, in folders and rules alike. */
+  ignore: setting({
+    schema: z.array(z.string().min(1)),
+    default: [],
+    cli: { flag: 'ignore', arg: 'GLOB', env: 'HOTHUB_IGNORE', list: true, help: 'never load files matching GLOB (relative to the root), such as **/*.min.css' },
+  }),
   /** Folder of each kind, relative to the root (config file and createHub() only). */
   dirs: setting({ schema: z.partialRecord(z.enum(KINDS), z.string().min(1)), default: DEFAULT_DIRS }),
   /** Browser assets up to this size travel inside the `reloaded` event. */

@@ -12,6 +12,8 @@ export interface WatchTreeOptions {
   onError(error: unknown): void;
   /** Paths the user named (a watch rule inside `node_modules`): ignored folders there are watched. */
   named?(path: string): boolean;
+  /** Poll every this many milliseconds instead of native events (bind mounts, network drives). */
+  pollMs?: number | undefined;
 }
 
 const IGNORED_SEGMENTS = new Set(['.git', 'node_modules', '.hothub', '.DS_Store']);
@@ -33,6 +35,7 @@ export async function watchTree(roots: string[], options: WatchTreeOptions): Pro
     ignoreInitial: false,
     ignorePermissionErrors: true,
     atomic: true,
+    ...(options.pollMs === undefined ? {} : { usePolling: true, interval: options.pollMs, binaryInterval: options.pollMs }),
     ignored: (path: string, stats?: Stats) => isNoise(path, options.named) || !options.include(path, stats?.isDirectory()),
   });
   for (const event of ['add', 'change', 'unlink'] as const) watcher.on(event, (path) => options.onFile(event, path));

@@ -24,6 +24,8 @@ export interface SourceWatcherOptions {
   /** Only the cluster's leader runs file changes; followers keep them for when they lead. */
   gate: LeaderGate;
   debounceMs: number;
+  /** `--poll MS`: chokidar polls instead of listening to native events. */
+  pollMs?: number | undefined;
   logger: Logger;
   /** The hub's root: paths in causes and logs are relative to it (`rootRelative`). */
   root: string;
@@ -80,6 +82,7 @@ export class SourceWatcher {
     this.#watcher = await watchTree(folders.watchRoots(), {
       include: (path) => folders.include(path) || this.#watchedImports.has(path) || this.#importDirs.has(path),
       named: (path) => folders.named(path),
+      pollMs: this.#options.pollMs,
       onFile: (event, path) => {
         const located = folders.locate(path);
         if (!ready) {

@@ -18,7 +18,12 @@ export const HubStatus = z.object({
   version: z.string(),
   uptimeS: z.number(),
   /** Absent when the hub has a token and the request did not send it: paths are for operators. */
-  watchDirs: z.optional(z.array(z.object({ kind: KindName, dir: z.string(), exists: z.boolean() }))),
+  /** Kind folders and watch rules (`glob`), and how changes there are seen (`--poll`: `polling`). */
+  watchDirs: z.optional(
+    z.array(
+      z.object({ kind: KindName, dir: z.string(), exists: z.boolean(), glob: z.optional(z.string()), watcher: z.optional(z.enum(['native', 'polling'])) }),
+    ),
+  ),
   /** Successful reloads since start, the startup load included. */
   reloadCount: count,
   /** Connected sockets. */
