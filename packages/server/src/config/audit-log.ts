@@ -1,7 +1,9 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Cause, Trigger } from '@hothub/shared';
+import { type Cause, errorMessage, type Trigger } from '@hothub/shared';
+import { errorCode } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
+import { OncePerCause } from '../util/once-per-cause.js';
 
 /** One line of `<root>/.hothub/audit.log`. */
 export interface AuditEntry {
@@ -25,11 +27,17 @@ export interface AuditEntry {
 /** Appends JSON lines, one write at a time, so concurrent reloads never interleave a line. */
 export class AuditLog {
   #tail: Promise<void> = Promise.resolve();
+  readonly #unwritable: OncePerCause;
 
   constructor(
     readonly file: string,
-    private readonly logger: Logger,
-  ) {}
+    logger: Logger,
+  ) {
+    this.#unwritable = new OncePerCause(
+      (cause) => logger.error(`cannot append to ${file} (${cause}): config changes go on without an audit trail until it can be written`),
+      () => logger.info(`${file} is written again`),
+    );
+  }
 
   append(entry: AuditEntry): Promise<void> {
     const line = `${JSON.stringify(entry)}\n`;
@@ -37,8 +45,9 @@ export class AuditLog {
       .then(async () => {
         await mkdir(dirname(this.file), { recursive: true });
         await appendFile(this.file, line);
+        this.#unwritable.succeeded();
       })
-      .catch((error: unknown) => this.logger.error(`cannot append to ${this.file}`, { error: String(error) }));
+      .catch((error: unknown) => this.#unwritable.failed(errorCode(error) ?? errorMessage(error)));
     return this.#tail;
   }
 
