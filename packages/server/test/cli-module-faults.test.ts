@@ -51,7 +51,7 @@ describe('module faults cannot take the hub down', () => {
     const good = (await moduleInfo(hub.url, 'wizards', 'debug'))?.version;
     await write(hub.root, 'wizards/debug_wizard.js', `setTimeout(() => {\n  throw new Error('late failure');\n}, 50);\n${wizardSource('v2')}`);
     const failed = await failure(hub.client, /late failure/);
-    expect(failed).toMatchObject({ kind: 'wizard', id: 'debug', trigger: 'runtime', rolledBack: true, error: { line: 2 } });
+    expect(failed).toMatchObject({ kind: 'wizard', id: 'debug', trigger: 'runtime', rolledBack: true, reason: 'errors', error: { line: 2 } });
     await expectLastGood(hub, 'wizards', 'debug', good, failed, 'wizards/debug_wizard.js');
   });
 
