@@ -6,6 +6,7 @@ import type { ConfigRuntime } from './config/config-runtime.js';
 import type { Probation } from './health/probation.js';
 import { announceConfigChanges } from './config/announce-changes.js';
 import type { HubOps } from './ops/hub-ops.js';
+import { reloadLine } from './ops/reload-line.js';
 import type { EventLog, HubEvent } from './pipeline/event-log.js';
 import type { AfterRun, RunEvent } from './pipeline/reload-outcome.js';
 import type { LocalCatchUp } from './realtime/catch-up.js';
@@ -27,6 +28,8 @@ export interface AfterRunContext {
   probation: Pick<Probation, 'observe'>;
   /** Starts watching files a new version imports from outside the kind folders. */
   watchImports(): void;
+  /** Dev mode: where the one line per reload or failure goes (`ops/reload-line.ts`). */
+  terminal?: ((line: string) => void) | undefined;
   /** `hub.on('reloaded' | 'reload_failed', …)` listeners of the embedding application. */
   emit(event: HubEvent): void;
 }
@@ -51,6 +54,7 @@ export function afterRunConsumers(context: AfterRunContext): readonly Consumer[]
     ['statistics, alerts, metrics', ({ event }) => context.ops.record(event)],
     ['probation', (outcome) => context.probation.observe(outcome)],
     ['imported files to watch', () => context.watchImports()],
+    ['terminal line', ({ event }) => context.terminal?.(reloadLine(event))],
     ['in-process listeners', ({ event }) => context.emit(event)],
   ];
 }

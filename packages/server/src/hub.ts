@@ -237,6 +237,8 @@ export class Hub extends EventEmitter<HubEventMap> {
         pages: () => this.#io,
         ops: this.#ops,
         probation: this.#health.probation,
+        // prod logs JSON for machines: the terminal line is for a developer watching dev output.
+        terminal: this.settings.mode === 'dev' ? (line: string) => this.#logger.channel('hothub:reload').info(line) : undefined,
         watchImports: () => void this.#sources.watchImports(),
         emit: (event) => (event.name === 'reloaded' ? this.emit('reloaded', event.payload) : this.emit('reload_failed', event.payload)),
       }),

@@ -163,12 +163,13 @@ describe('after a run', () => {
       ops: { record: () => void order.push('statistics, alerts, metrics') },
       probation: { observe: () => void order.push('probation') },
       watchImports: () => void order.push('imported files to watch'),
+      terminal: () => void order.push('terminal line'),
       emit: () => void order.push('in-process listeners'),
     };
     const logs: string[] = [];
     const run = runConsumers(afterRunConsumers(context), createLogger({ level: 'error', write: (line) => void logs.push(line) }));
     run(outcome(log.reloaded(reloaded())));
-    expect(order).toEqual(['history', 'module registries', 'catch-up', 'pages', 'statistics, alerts, metrics', 'probation', 'imported files to watch', 'in-process listeners']);
+    expect(order).toEqual(['history', 'module registries', 'catch-up', 'pages', 'statistics, alerts, metrics', 'probation', 'imported files to watch', 'terminal line', 'in-process listeners']);
     expect(logs.join('\n')).toContain('pages failed on style/main.css');
     expect(afterRunConsumers(context).map(([name]) => name)).toEqual([
       'history (.hothub/, cluster stream)',
@@ -180,6 +181,7 @@ describe('after a run', () => {
       'statistics, alerts, metrics',
       'probation',
       'imported files to watch',
+      'terminal line',
       'in-process listeners',
     ]);
   });
