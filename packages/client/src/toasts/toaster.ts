@@ -66,6 +66,12 @@ export class Toaster {
     this.#sticky.delete(key);
   }
 
+  /** The `tone` note turned out wrong: it goes when the one name it reports passes `wrong`. */
+  withdraw(tone: Passing, wrong: (name: string) => boolean): void {
+    const names = this.#groups.get(tone)?.names;
+    if (names?.length === 1 && wrong(names[0]!)) this.#drop(tone);
+  }
+
   #drop(tone: Passing): void {
     const group = this.#groups.get(tone);
     if (!group) return;
