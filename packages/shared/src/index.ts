@@ -14,6 +14,7 @@ export { WebhookRequest } from './requests/webhook-request.js';
 export { StandardWebhookHeaders, GitHubWebhookHeaders, GitHubPush } from './requests/webhook-headers.js';
 export { WebhookSkipped } from './http/webhook-skipped.js';
 export { RollbackRequest } from './requests/rollback.js';
+export { ConfigPatch } from './requests/config-patch.js';
 export { HistoryQuery, HISTORY_MAX_LIMIT } from './requests/history-query.js';
 export { ApiError } from './http/api-error.js';
 export { EventMessage, ReloadResult, ReloadHistory } from './http/event-message.js';

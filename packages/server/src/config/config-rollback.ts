@@ -42,15 +42,16 @@ export async function rollbackConfig(runtime: ConfigRuntime, pipeline: Pipeline,
   const file = join(runtime.dir, entry.relPath);
   const outcome = await pipeline.reload({ kind: 'config', id, file, relPath: entry.relPath, trigger: 'api', content });
   if (outcome.status !== 'event') throw new Error(`the rollback of config "${id}" sent no event`);
-  if (outcome.event.name === 'reloaded') await restoreFile(runtime, file, content);
+  if (outcome.event.name === 'reloaded') await writeServed(runtime, file, content);
   return outcome.event;
 }
 
-async function restoreFile(runtime: ConfigRuntime, file: string, content: Buffer): Promise<void> {
+/** Writes the version that now serves to its file, so the file and the serving config agree; a failure is logged. */
+export async function writeServed(runtime: ConfigRuntime, file: string, content: Buffer): Promise<void> {
   try {
     await writeAtomic(file, content);
   } catch (error) {
-    runtime.logger.error(`cannot write the restored version to ${file}: the next save of it starts from what the file holds`, {
+    runtime.logger.error(`cannot write the serving version to ${file}: the next save of it starts from what the file holds`, {
       error: errorMessage(error),
     });
   }

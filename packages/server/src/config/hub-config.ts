@@ -3,6 +3,7 @@ import type { HubEvent } from '../pipeline/event-log.js';
 import type { Pipeline } from '../pipeline/pipeline.js';
 import type { BackupEntry } from './config-backups.js';
 import { rollbackConfig } from './config-rollback.js';
+import { updateConfig } from './config-update.js';
 import type { ConfigRuntime } from './config-runtime.js';
 import type { ConfigChangeHandler, SubscribeOptions } from './config-subscriptions.js';
 import { schemaValidator } from './config-validator.js';
@@ -76,6 +77,17 @@ export class HubConfig {
   /** Makes a backed-up version serve again (default: the previous one); see `POST /rollback`. */
   rollback(id: string, version?: string): Promise<HubEvent> {
     return rollbackConfig(this.#runtime, this.#pipeline, id, version);
+  }
+
+  /**
+   * Merges `changes` into config `id` (JSON merge patch, RFC 7396: `null` removes a key) through the
+   * pipeline (validate → back up → apply → check), then writes the file; see `PATCH /config/:id`.
+   * Resolves with `reloaded`, or `reload_failed` when the result is refused (the serving one stays).
+   * @example
+   * await hub.config.update('app', { db: { pool: { size: 20 } }, legacyFlag: null });
+   */
+  update(id: string, changes: ConfigData): Promise<HubEvent> {
+    return updateConfig(this.#runtime, this.#pipeline, id, changes);
   }
 
   /** Resolves once every audit line so far is written. */

@@ -18,6 +18,7 @@ import { pathSafety } from './path-safety.js';
 import { rateLimit } from './rate-limit.js';
 import { requireToken } from './auth.js';
 import { rollbackRouter } from './rollback.js';
+import { configUpdateRouter } from './config-update.js';
 import { servedAssetsRouter } from './served-assets.js';
 
 export interface AppContext {
@@ -45,6 +46,7 @@ export function createApp(context: AppContext): Express {
   // Before the JSON parser: these routes check rate limit, token or signature before reading a body.
   app.use(opsRouter(context.ops));
   app.use(rollbackRouter(context.config, [rateLimit(context.ops.settings.rateLimit), requireToken(context.ops.settings.token)]));
+  app.use(configUpdateRouter(context.config, [rateLimit(context.ops.settings.rateLimit), requireToken(context.ops.settings.token)]));
   app.use(express.json({ limit: '1mb' }));
   app.use(clientScriptRouter());
   app.use(servedAssetsRouter(context.pipeline, context.folders));
