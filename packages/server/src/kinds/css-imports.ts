@@ -16,10 +16,15 @@ const NOT_LOCAL = /^(?:[a-z][a-z0-9+.-]*:|\/)/i;
 export function sheetImports(root: Root, file: string): string[] {
   const files: string[] = [];
   root.walkAtRules(/^import$/i, (rule) => {
-    const url = IMPORT_URL.exec(rule.params)?.[2]?.replace(/[?#].*$/, '');
+    const url = importUrl(rule.params)?.replace(/[?#].*$/, '');
     if (url && !NOT_LOCAL.test(url) && url.toLowerCase().endsWith('.css')) files.push(resolve(dirname(file), safeDecode(url)));
   });
   return files;
+}
+
+/** The URL of an `@import`'s prelude (`url("x.css") screen` → `x.css`). */
+export function importUrl(params: string): string | undefined {
+  return IMPORT_URL.exec(params)?.[2];
 }
 
 function safeDecode(url: string): string {

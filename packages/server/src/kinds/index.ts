@@ -21,7 +21,7 @@ export interface KindContext {
 /** Every built-in kind, by name. Adding a kind is one module and one line here. */
 export function builtinKinds(context: KindContext): Map<KindName, AnyKind> {
   const kinds: AnyKind[] = [
-    styleKind(context.inlineLimit),
+    styleKind(context.inlineLimit, context.plugins.logger.channel('hothub:style')),
     wizardKind(context.wizards),
     pluginKind(context.plugins),
     componentKind(),

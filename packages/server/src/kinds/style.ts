@@ -2,6 +2,8 @@ import { ASSETS_PATH, type KindName } from '@hothub/shared';
 import { ImportGraph } from '../modules/import-graph.js';
 import type { Kind } from '../pipeline/kind.js';
 import { ReloadFailure } from '../util/errors.js';
+import type { Logger } from '../util/log.js';
+import { compiledBy } from './compiled-css.js';
 import { sheetImports } from './css-imports.js';
 import { sheetTree } from './sheet-tree.js';
 import { checkStylesheet } from './stylesheet-check.js';
@@ -9,6 +11,8 @@ import { checkStylesheet } from './stylesheet-check.js';
 export interface Stylesheet {
   text: string;
   version: string;
+  /** The build-tool at-rule it holds (`@tailwind`): served compiled by the app, so its text never goes to pages. */
+  compiledBy?: string;
 }
 
 /** Asset URL of a browser artifact, versioned so caches never serve a stale copy. */
@@ -22,8 +26,12 @@ export function assetUrl(kind: KindName, relPath: string, version: string): stri
  * A sheet that is not UTF-8 or does not parse is refused (`checkStylesheet`); the page gets the file's bytes as they are.
  * Saving a sheet that others `@import` reloads them too, with the imports as `cause.chain`; while a
  * partial they import is refused, they are refused too, so pages keep the last good rules.
+ * A sheet a build tool compiles (`@tailwind`, `@import "tailwindcss"`, see `compiledBy`) is announced
+ * without its text: a page re-fetches it from the app's URL, where the tool serves it compiled.
  */
-export function styleKind(inlineLimit: number): Kind<Stylesheet> {
+export function styleKind(inlineLimit: number, logger: Logger): Kind<Stylesheet> {
+  /** Compiled sheets already named in the log: said once per sheet. */
+  const told = new Set<string>();
   // What each sheet `@import`s directly, shared by every sheet's node, so the graph follows a partial's own imports too.
   const imports = new Map<string, readonly string[]>();
   const graph = new ImportGraph();
@@ -49,7 +57,12 @@ export function styleKind(inlineLimit: number): Kind<Stylesheet> {
       const tree = await sheetTree(source.path, source.bytes, imports);
       const broken = tree.files.find((file) => refused.has(file));
       if (broken) throw new ReloadFailure('a sheet it @imports was refused: fix that sheet first', { file: broken });
-      return { text: checked.text, version: tree.version };
+      const tool = compiledBy(checked.root);
+      if (tool && !told.has(id)) {
+        told.add(id);
+        logger.info(`${id} is compiled by a build tool (${tool}): pages reload it from the app's own URL, never from its source`);
+      }
+      return { text: checked.text, version: tree.version, ...(tool ? { compiledBy: tool } : {}) };
     },
     versionOf: (sheet) => sheet.version,
     dependentsOf: (file) => graph.dependentsOf(file),
@@ -59,7 +72,7 @@ export function styleKind(inlineLimit: number): Kind<Stylesheet> {
     },
     browserFields: (id, sheet, source) => ({
       url: assetUrl('style', id, sheet.version),
-      ...(source.bytes.length <= inlineLimit ? { content: sheet.text } : {}),
+      ...(source.bytes.length <= inlineLimit && !sheet.compiledBy ? { content: sheet.text } : {}),
     }),
   };
 }
