@@ -13,18 +13,18 @@ export interface AppServerOptions {
   root?: string;
 }
 
-const TYPES: Record<string, string> = { '.css': 'text/css', '.html': 'text/html', '.js': 'text/javascript' };
+const TYPES: Record<string, string> = { '.css': 'text/css', '.html': 'text/html', '.js': 'text/javascript', '.png': 'image/png' };
 
 /** The app's own web server, on another origin than the hub: path → [content type, body]. */
 export async function startAppServer(routes: Record<string, [string, Body]>, options: AppServerOptions = {}): Promise<string> {
-  const answer = async (pathname: string): Promise<[string, string] | undefined> => {
+  const answer = async (pathname: string): Promise<[string, string | Buffer] | undefined> => {
     const route = routes[pathname];
     if (route) return [route[0], typeof route[1] === 'string' ? route[1] : await route[1]()];
     if (!options.root) return undefined;
     const file = normalize(join(options.root, decodeURIComponent(pathname)));
     if (!file.startsWith(options.root + sep)) return undefined;
     try {
-      return [TYPES[extname(file)] ?? 'application/octet-stream', await readFile(file, 'utf8')];
+      return [TYPES[extname(file)] ?? 'application/octet-stream', await readFile(file)];
     } catch {
       return undefined;
     }

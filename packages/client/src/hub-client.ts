@@ -13,7 +13,9 @@ import {
   validate,
 } from '@hothub/shared';
 import { io, type Socket } from 'socket.io-client';
+import { applyAsset } from './apply/asset.js';
 import { ComponentHost, MountFailure } from './apply/component.js';
+import { reloadPage, restoreScroll, usesPage } from './apply/page.js';
 import { createUpdateQueue } from './apply/queue.js';
 import { sheetRoots } from './apply/sheet-roots.js';
 import type { SheetSource } from './apply/sheet-match.js';
@@ -45,7 +47,7 @@ export interface HubClientOptions {
    * Default: the hub's style folder as its `connected` event names it (`/styles/`, `/css/` for `dirs: { style: 'css' }`).
    * Links to the hub's `/assets/style/…` always match.
    */
-  publicPaths?: { style?: string };
+  publicPaths?: { style?: string; asset?: string };
 }
 
 /** What `hub.on()` can listen to. */
@@ -121,6 +123,7 @@ export function connect(options: HubClientOptions = {}): HubClient {
     });
   };
   const sheets: SheetSource = { hubUrl, publicPath: options.publicPaths?.style ?? '/styles/' };
+  const assets: SheetSource = { hubUrl, publicPath: options.publicPaths?.asset ?? '/assets/' };
   /** Targets whose latest update failed here, so undoing the broken save can clear the failure. */
   const failing = new Set<string>();
   const components = new ComponentHost(hubUrl, (failure) => applyFailed('component', failure.id, failure.error));
@@ -163,6 +166,13 @@ export function connect(options: HubClientOptions = {}): HubClient {
       case 'component':
         if (!event.removed && event.url) await components.reload(event.id, event.url);
         return undefined;
+      case 'page':
+        // Whether the hub could tell or not, a page that may use the file reloads (after a toast saying so).
+        if (event.removed || !usesPage(event.id)) return event.removed ? undefined : 0;
+        reloadPage();
+        return 1;
+      case 'asset':
+        return event.removed ? undefined : sheetRoots().reduce((sum, root) => sum + applyAsset(event, assets, root), 0);
       case 'wizard':
       case 'plugin':
       case 'config':
@@ -188,6 +198,7 @@ export function connect(options: HubClientOptions = {}): HubClient {
     seqs.connected(event.serverId, event.seq);
     // Unless told otherwise, the app serves the hub's style folder under the same name (`css/` → `/css/`).
     if (!options.publicPaths?.style && event.folders?.style) sheets.publicPath = `/${event.folders.style}/`;
+    if (!options.publicPaths?.asset && event.folders?.asset) assets.publicPath = `/${event.folders.asset}/`;
     notes.connected();
     emitter.emit('connected', event);
   });
@@ -210,6 +221,7 @@ export function connect(options: HubClientOptions = {}): HubClient {
     if (!socket.active) console.warn(`[hothub] the hub refused the connection: ${error.message}`);
   });
 
+  restoreScroll();
   components.start();
   theme.start().catch((error: unknown) => console.warn('[hothub] could not apply the theme', error));
 

@@ -9,7 +9,7 @@ it("tells each page the hub's kinds and their folders relative to the root, as c
   const page = await connectClient(hub.url!);
   const [greeting] = page.connected;
   expect(validate(Connected, greeting).ok).toBe(true);
-  expect(greeting?.kinds).toEqual(['wizard', 'plugin', 'component', 'theme', 'style', 'config']);
+  expect(greeting?.kinds).toEqual(['wizard', 'plugin', 'component', 'theme', 'style', 'config', 'page', 'asset']);
   expect(greeting?.folders).toEqual({
     wizard: 'wizards',
     plugin: 'plugins',
@@ -17,5 +17,7 @@ it("tells each page the hub's kinds and their folders relative to the root, as c
     theme: 'themes',
     style: 'css',
     config: 'config',
+    page: 'pages',
+    asset: 'assets',
   });
 });

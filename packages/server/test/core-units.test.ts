@@ -188,7 +188,7 @@ describe('after a run', () => {
 });
 
 describe('following the cluster', () => {
-  const DIRS = { style: 'styles', theme: 'themes', component: 'components', wizard: 'wizards', plugin: 'plugins', config: 'config' } as const;
+  const DIRS = { style: 'styles', theme: 'themes', component: 'components', wizard: 'wizards', plugin: 'plugins', config: 'config', page: 'pages', asset: 'assets' } as const;
 
   it('runs the same file under the number another hub gave it, keeping this hub’s own payload', async () => {
     const root = await tempRoot({ 'styles/main.txt': 'v1' });

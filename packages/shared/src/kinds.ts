@@ -1,12 +1,12 @@
 import * as z from 'zod/mini';
 
 /** Every artifact kind the hub watches, in the order its folders are reported. */
-export const KINDS = ['wizard', 'plugin', 'component', 'theme', 'style', 'config'] as const;
+export const KINDS = ['wizard', 'plugin', 'component', 'theme', 'style', 'config', 'page', 'asset'] as const;
 export const KindName = z.enum(KINDS);
 export type KindName = z.infer<typeof KindName>;
 
 /** Kinds whose artifacts run in the browser and are served under `/assets/<kind>/`. */
-export const BROWSER_KINDS = ['component', 'theme', 'style'] as const satisfies readonly KindName[];
+export const BROWSER_KINDS = ['component', 'theme', 'style', 'asset'] as const satisfies readonly KindName[];
 
 /** What started a reload. */
 export const TRIGGERS = ['file', 'manual', 'api', 'webhook', 'periodic', 'startup', 'runtime'] as const;

@@ -23,10 +23,17 @@ export type SheetMatch = 'hub' | 'app';
  * Does this stylesheet URL serve the sheet `id` (its path under `styles/`)? Exactly when the link
  * names it with `data-hothub-id`, loads it from the hub (`<hubUrl>/assets/style/<id>`, any query),
  * or loads it from the page's own origin at the public path plus `id`. A vendor `/vendor/main.css`
- * never matches `styles/main.css`: no suffix matching.
+ * never matches `styles/main.css`: no suffix matching. Images and fonts (`kind` asset) match the same way.
  * @example matchSheet('http://app.test/styles/main.css?v=2', 'http://app.test/', 'main.css', source) // 'app'
  */
-export function matchSheet(href: string, base: string, id: string, source: SheetSource, explicitId?: string | null): SheetMatch | undefined {
+export function matchSheet(
+  href: string,
+  base: string,
+  id: string,
+  source: SheetSource,
+  explicitId?: string | null,
+  kind: 'style' | 'asset' = 'style',
+): SheetMatch | undefined {
   if (explicitId) return explicitId === id ? 'app' : undefined;
   let url: URL;
   try {
@@ -35,7 +42,7 @@ export function matchSheet(href: string, base: string, id: string, source: Sheet
     return undefined;
   }
   const path = safeDecode(url.pathname);
-  if (`${url.origin}${path}` === `${source.hubUrl}${ASSETS_PATH}/style/${id}`) return 'hub';
+  if (`${url.origin}${path}` === `${source.hubUrl}${ASSETS_PATH}/${kind}/${id}`) return 'hub';
   const own = url.origin === new URL(base).origin && path === `${folderPath(source.publicPath)}${id}`;
   return own ? 'app' : undefined;
 }

@@ -6,7 +6,8 @@ function isActive(link: HTMLLinkElement): boolean {
   return !link.relList.contains('alternate') && !link.disabled;
 }
 
-function withVersion(href: string, base: string, version: string): string {
+/** `href` made absolute, with the hub's version in its query: a URL no cache holds yet. */
+export function withVersion(href: string, base: string, version: string): string {
   const url = new URL(href, base);
   url.searchParams.set('hothub', version);
   return url.href;

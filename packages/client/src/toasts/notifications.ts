@@ -22,13 +22,14 @@ export class Notifications {
     this.toaster?.clear(name);
     if (event.removed) return;
     const from = event.cause?.chain?.[0];
-    if (used === 0) this.toaster?.note('neutral', name, `${event.kind === 'style' ? event.id : name}: not used on this page`);
+    if (used === 0) this.toaster?.note('neutral', name, `${event.kind === 'theme' ? name : event.id}: not used on this page`);
     else if (from) {
       // A saved partial or helper reached this page through `event.id`: its own "not used" note was only half the story.
       // (`from` is root-relative, a note names `style/<id>`: `styles/partials/q.css` ends with `/partials/q.css`.)
       this.toaster?.withdraw('neutral', (note) => from.endsWith(note.slice(note.indexOf('/'))));
       this.toaster?.note('success', name, `${from.split('/').pop()} (via ${event.id})`);
-    } else if (event.kind === 'style') this.toaster?.note('success', name, `${event.id} reloaded (${used} sheet${used === 1 ? '' : 's'})`);
+    } else if (event.kind === 'page') this.toaster?.note('success', name, `Reloading: ${event.id} changed`);
+    else if (event.kind === 'style' || event.kind === 'asset') this.toaster?.note('success', name, `${event.id} reloaded (${used} ${event.kind === 'style' ? 'sheet' : 'use'}${used === 1 ? '' : 's'})`);
     else this.toaster?.note('success', name, `Reloaded ${event.kind} ${event.id}`);
   }
 

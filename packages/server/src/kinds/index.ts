@@ -4,6 +4,8 @@ import type { ModuleRuntime } from '../modules/load-module.js';
 import { componentKind } from './component.js';
 import { configKind } from './config.js';
 import type { AnyKind } from '../pipeline/kind.js';
+import { assetKind } from './asset.js';
+import { pageKind } from './page.js';
 import { pluginKind, type PluginKindOptions } from './plugin.js';
 import { styleKind } from './style.js';
 import { themeKind } from './theme.js';
@@ -27,6 +29,8 @@ export function builtinKinds(context: KindContext): Map<KindName, AnyKind> {
     componentKind(),
     themeKind(context.inlineLimit),
     configKind(context.config, context.modules),
+    pageKind(),
+    assetKind(),
   ];
   return new Map(kinds.map((kind) => [kind.name, kind]));
 }

@@ -42,6 +42,10 @@ export const DEFAULT_DIRS: Record<KindName, string> = {
   theme: 'themes',
   style: 'styles',
   config: 'config',
+  // Pages, templates and plain scripts (a full reload), images and fonts (swapped in place): usually
+  // where the app keeps them, through watch rules (`--watch 'page=public/**/*.html'`).
+  page: 'pages',
+  asset: 'assets',
 };
 const origin = z.string().refine((value) => URL.canParse(value) && new URL(value).origin === value, {
   message: 'must be an origin such as http://localhost:5173 (scheme, host and port, no path)',
