@@ -69,3 +69,31 @@ describe('asset kind', () => {
     expect(client.reloaded).toEqual([]);
   });
 });
+
+describe('page and asset kinds through watch rules', () => {
+  it('maps public/**/*.html to pages, public/img/** to assets (pages learn /img/), and follows @import across a style rule', async () => {
+    const root = await tempRoot({
+      'public/index.html': '<h1>a</h1>',
+      'public/css/main.css': '@import "partials/q.css";',
+      'public/css/partials/q.css': '.q {}',
+    });
+    await write(root, 'public/img/logo.png', '');
+    await writeFile(join(root, 'public/img/logo.png'), RED);
+    const hub = await startHub({
+      root,
+      watch: { page: 'public/**/*.html', asset: { glob: 'public/img/**', publicPath: '/img/' }, style: { glob: 'public/css/**/*.css', publicPath: '/css/' } },
+    });
+    const client = await connectClient(hub.url!);
+    expect(client.connected[0]?.folders).toMatchObject({ asset: 'img', style: 'css' });
+    await write(root, 'public/index.html', '<h1>b</h1>');
+    await writeFile(join(root, 'public/img/logo.png'), BLUE);
+    await write(root, 'public/css/partials/q.css', '.q { color: red }');
+    await eventually(() =>
+      expect(client.reloaded.map((e) => `${e.kind}/${e.id}`).sort()).toEqual(['asset/logo.png', 'page/index.html', 'style/main.css', 'style/partials/q.css']),
+    );
+    expect(client.reloaded.find((e) => e.id === 'main.css')!.cause).toEqual({
+      file: 'public/css/partials/q.css',
+      chain: ['public/css/partials/q.css', 'public/css/main.css'],
+    });
+  });
+});

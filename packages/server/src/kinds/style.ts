@@ -40,7 +40,7 @@ export function styleKind(inlineLimit: number, logger: Logger): Kind<Stylesheet>
   return {
     name: 'style',
     idOf: (relPath) => (relPath.endsWith('.css') ? relPath : undefined),
-    async load(source, { id }) {
+    async load(source, { id, dir }) {
       let checked;
       try {
         checked = checkStylesheet(source.bytes, source.path);
@@ -53,7 +53,7 @@ export function styleKind(inlineLimit: number, logger: Logger): Kind<Stylesheet>
       imports.set(source.path, imported);
       // An imported file outside the styles folder has no node of its own: listed, so the hub watches it.
       for (const file of imported) if (!imports.has(file)) imports.set(file, []);
-      graph.record(id, { file: source.path, relPath: source.relPath, imports });
+      graph.record(id, { file: source.path, relPath: source.relPath, dir, imports });
       const tree = await sheetTree(source.path, source.bytes, imports);
       const broken = tree.files.find((file) => refused.has(file));
       if (broken) throw new ReloadFailure('a sheet it @imports was refused: fix that sheet first', { file: broken });

@@ -3,6 +3,8 @@ import type { Dependent } from '../pipeline/kind.js';
 interface Node {
   file: string;
   relPath: string;
+  /** The folder `relPath` is relative to (the step context's `dir`), when the graph's user knows it. */
+  dir?: string;
   imports: ReadonlyMap<string, readonly string[]>;
 }
 
@@ -28,7 +30,7 @@ export class ImportGraph {
     for (const [id, node] of this.#artifacts) {
       if (node.file === file) continue;
       const path = shortestPath(node.imports, node.file, file);
-      if (path) dependents.push({ id, file: node.file, relPath: node.relPath, chain: path.reverse() });
+      if (path) dependents.push({ id, file: node.file, relPath: node.relPath, ...(node.dir ? { dir: node.dir } : {}), chain: path.reverse() });
     }
     return dependents;
   }

@@ -19,6 +19,8 @@ export interface Dependent {
   file: string;
   /** Its path relative to the kind's folder. */
   relPath: string;
+  /** The folder `relPath` is relative to, when it is not the kind's folder (a watch rule's static part). */
+  dir?: string;
   /** Absolute paths from the changed file to the artifact's file, both included. */
   chain: string[];
 }

@@ -54,8 +54,8 @@ export class DependencyReloads {
     let sent = false;
     for (const wave of importOrder(dependents, (dependent) => this.#dependentsOf(dependent.file))) {
       const outcomes = await Promise.all(
-        wave.map(({ kind, id, file: own, relPath, chain }) =>
-          pipeline.reload({ kind, id, file: own, relPath, trigger: 'file', cause: { file: display(file), chain: chain.map(display) } }),
+        wave.map(({ kind, id, file: own, relPath, dir, chain }) =>
+          pipeline.reload({ kind, id, file: own, relPath, ...(dir ? { dir } : {}), trigger: 'file', cause: { file: display(file), chain: chain.map(display) } }),
         ),
       );
       sent = outcomes.some((outcome) => outcome.status === 'event') || sent;
