@@ -1,4 +1,5 @@
-import { cliSettings, DEFAULT_DIRS } from '../options/settings-table.js';
+import { DEFAULT_DIRS } from '../kinds/index.js';
+import { cliSettings } from '../options/settings-table.js';
 
 /** Flags of the command itself, not settings. */
 export const COMMAND_FLAGS = [

@@ -1,4 +1,4 @@
-import type { Kind } from '../pipeline/kind.js';
+import type { Kind, KindInfo } from '../pipeline/kind.js';
 import { assetUrl } from './style.js';
 import { checkImage } from './image-check.js';
 
@@ -9,6 +9,9 @@ export interface AssetFile {
   version: string;
 }
 
+// Images and fonts (swapped in place): usually where the app keeps them, through watch rules.
+export const ASSET: KindInfo = { name: 'asset', defaultDir: 'assets' };
+
 /**
  * `assets/**` (or a watch rule such as `asset=public/img/**`): images and fonts. The page swaps every
  * reference in place (`<img src>`, `srcset`, `<picture>`, CSS `url()`, favicons), no reload. A PNG,
@@ -16,7 +19,7 @@ export interface AssetFile {
  */
 export function assetKind(): Kind<AssetFile> {
   return {
-    name: 'asset',
+    name: ASSET.name,
     idOf: (relPath) => (ASSET_FILE.test(relPath) ? relPath : undefined),
     load(source) {
       checkImage(source.bytes, source.path);

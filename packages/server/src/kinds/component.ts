@@ -3,8 +3,10 @@ import { ImportGraph } from '../modules/import-graph.js';
 import { ReloadFailure } from '../util/errors.js';
 import { checkComponentExports } from './component-contract.js';
 import { MODULE_FILE, readClosure } from './component-imports.js';
-import type { Kind, ServedAsset } from '../pipeline/kind.js';
+import type { Kind, KindInfo, ServedAsset } from '../pipeline/kind.js';
 import { assetUrl } from './style.js';
+
+export const COMPONENT: KindInfo = { name: 'component', defaultDir: 'components' };
 
 /**
  * `components/<id>.js` (or `.mjs`): ES modules the browser imports from `/assets/component/…`.
@@ -15,7 +17,7 @@ import { assetUrl } from './style.js';
 export function componentKind(): Kind<ServedAsset> {
   const graph = new ImportGraph();
   return {
-    name: 'component',
+    name: COMPONENT.name,
     idOf: (relPath) => MODULE_FILE.exec(relPath)?.[1],
     async load(source, { id, dir }) {
       const text = source.bytes.toString('utf8');

@@ -7,10 +7,12 @@ import { type ConfigData, type ConfigFormat, parseConfig } from '../config/parse
 import { SCHEMA_FILE, loadSchemaFiles } from '../config/schema-files.js';
 import type { ModuleRuntime } from '../modules/load-module.js';
 import { ReloadFailure } from '../util/errors.js';
-import type { Dependent, Kind } from '../pipeline/kind.js';
+import type { Dependent, Kind, KindInfo } from '../pipeline/kind.js';
 
 /** `config/<id>.json`, `.yaml` or `.yml`, directly in the folder; `<id>.schema.*` files are schemas, not configs. */
 const CONFIG_FILE = /^([^/.][^/]*)\.(json|ya?ml)$/;
+
+export const CONFIG: KindInfo = { name: 'config', defaultDir: 'config' };
 
 /**
  * Configs: parsed, validated against their schema files and the validators the application
@@ -21,7 +23,7 @@ const CONFIG_FILE = /^([^/.][^/]*)\.(json|ya?ml)$/;
 export function configKind(runtime: ConfigRuntime, modules: ModuleRuntime): Kind<ConfigSnapshot> {
   const { store } = runtime;
   return {
-    name: 'config',
+    name: CONFIG.name,
     maxBytes: runtime.maxBytes,
     keepWhenDeleted: true,
     idOf: (relPath) => (SCHEMA_FILE.test(relPath) ? undefined : CONFIG_FILE.exec(relPath)?.[1]),

@@ -1,4 +1,4 @@
-import type { Kind } from '../pipeline/kind.js';
+import type { Kind, KindInfo } from '../pipeline/kind.js';
 import { decodeUtf8 } from '../util/decode-utf8.js';
 
 /**
@@ -12,6 +12,10 @@ export interface PageFile {
   version: string;
 }
 
+// Pages, templates and plain scripts (a full reload): usually where the app keeps them, through watch
+// rules (`--watch 'page=public/**/*.html'`).
+export const PAGE: KindInfo = { name: 'page', defaultDir: 'pages' };
+
 /**
  * `pages/**` (or a watch rule such as `page=public/**\/*.html`): the id is the path under the folder.
  * The page reloads itself (the SDK restores its scroll position); the hub only checks the file is
@@ -19,7 +23,7 @@ export interface PageFile {
  */
 export function pageKind(): Kind<PageFile> {
   return {
-    name: 'page',
+    name: PAGE.name,
     idOf: (relPath) => (PAGE_FILE.test(relPath) ? relPath : undefined),
     load(source) {
       decodeUtf8(source.bytes, source.path);

@@ -7,7 +7,7 @@ import type { PluginConfigs } from '../modules/plugin-configs.js';
 import { settleWithin } from '../util/settle-within.js';
 import { ReloadFailure } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
-import type { Kind } from '../pipeline/kind.js';
+import type { Kind, KindInfo } from '../pipeline/kind.js';
 import type { Serving } from '../pipeline/serving.js';
 
 const hook = z.custom<(...args: unknown[]) => unknown>((value) => typeof value === 'function', 'expected a function');
@@ -40,6 +40,8 @@ export interface PluginKindOptions {
 /** `plugins/<name>.js` or `plugins/<name>/index.js` (also `.mjs`, `.cjs`, `.ts`, `.mts`, `.cts`). */
 const PLUGIN_FILE = /^([^/]+?)(?:\/index)?\.(?:[cm]?js|[cm]?ts)$/;
 
+export const PLUGIN: KindInfo = { name: 'plugin', defaultDir: 'plugins' };
+
 /**
  * Plugins swap in only once healthy: load → `initialize(config)` → `getStatus()` → `cleanup()` of the
  * old one → switch. A new version that fails any step is cleaned up and the old one keeps serving.
@@ -69,7 +71,7 @@ export function pluginKind(options: PluginKindOptions): Kind<Plugin> {
   });
 
   return {
-    name: 'plugin',
+    name: PLUGIN.name,
     ...modules.hooks,
     async load(source) {
       const loaded = await modules.load(source);

@@ -1,6 +1,6 @@
 import { ASSETS_PATH, type KindName } from '@hothub/shared';
 import { ImportGraph } from '../modules/import-graph.js';
-import type { Kind } from '../pipeline/kind.js';
+import type { Kind, KindInfo } from '../pipeline/kind.js';
 import { ReloadFailure } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
 import { compiledBy } from './compiled-css.js';
@@ -20,6 +20,8 @@ export function assetUrl(kind: KindName, relPath: string, version: string): stri
   return `${ASSETS_PATH}/${kind}/${relPath.split('/').map(encodeURIComponent).join('/')}?v=${version}`;
 }
 
+export const STYLE: KindInfo = { name: 'style', defaultDir: 'styles' };
+
 /**
  * `styles/**.css`: the id is the path under the folder (`pages/home.css`).
  * Sheets up to `inlineLimit` bytes travel in the event, so the page applies them without a fetch.
@@ -38,7 +40,7 @@ export function styleKind(inlineLimit: number, logger: Logger): Kind<Stylesheet>
   /** Sheets whose latest save was refused. */
   const refused = new Set<string>();
   return {
-    name: 'style',
+    name: STYLE.name,
     idOf: (relPath) => (relPath.endsWith('.css') ? relPath : undefined),
     async load(source, { id, dir }) {
       let checked;

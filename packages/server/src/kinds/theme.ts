@@ -1,10 +1,12 @@
 import { contentHash } from '../util/content-hash.js';
-import type { Kind, ServedAsset } from '../pipeline/kind.js';
+import type { Kind, KindInfo, ServedAsset } from '../pipeline/kind.js';
 import { assetUrl } from './style.js';
 import { checkStylesheet } from './stylesheet-check.js';
 import { parseTokens, tokensToCss } from './theme-tokens.js';
 
 const THEME_FILE = /^(.+)\.(json|css)$/;
+
+export const THEME: KindInfo = { name: 'theme', defaultDir: 'themes' };
 
 /**
  * `themes/<name>.json` (design tokens, applied as CSS custom properties on `:root`) or
@@ -13,7 +15,7 @@ const THEME_FILE = /^(.+)\.(json|css)$/;
  */
 export function themeKind(inlineLimit: number): Kind<ServedAsset> {
   return {
-    name: 'theme',
+    name: THEME.name,
     idOf: (relPath) => THEME_FILE.exec(relPath)?.[1],
     load(source) {
       const css = source.relPath.endsWith('.json')

@@ -2,7 +2,7 @@ import { isClass, type ModuleExports } from '../modules/evaluate-module.js';
 import type { ImportGraph } from '../modules/import-graph.js';
 import { type LoadedModule, type ModuleRuntime, moduleKindParts } from '../modules/load-module.js';
 import { ReloadFailure } from '../util/errors.js';
-import type { Kind } from '../pipeline/kind.js';
+import type { Kind, KindInfo } from '../pipeline/kind.js';
 
 /** A class a wizard module exports; the hub instantiates it with no arguments. */
 export type WizardClass = new () => object;
@@ -30,6 +30,8 @@ export interface WizardKindOptions {
 /** `debug_wizard.js` (`.mjs`, `.cjs`, `.ts`, `.mts`, `.cts`) defines wizard `debug`; `admin/user_wizard.ts` defines `admin/user`. */
 const WIZARD_FILE = /^(.+)_wizard\.(?:[cm]?js|[cm]?ts)$/;
 
+export const WIZARD: KindInfo = { name: 'wizard', defaultDir: 'wizards' };
+
 /**
  * `wizards/<id>_wizard.js`: server-side modules whose exported `…Wizard` class (or default export)
  * is instantiated and registered under the id. Other files there are helpers: saving one reloads
@@ -39,7 +41,7 @@ export function wizardKind(options: WizardKindOptions): Kind<Wizard> {
   const { graph, runtime, onWizard } = options;
   const modules = moduleKindParts('wizard', WIZARD_FILE, graph, runtime);
   return {
-    name: 'wizard',
+    name: WIZARD.name,
     ...modules.hooks,
     async load(source) {
       const loaded = await modules.load(source);

@@ -1,4 +1,5 @@
-import { HUB_MODES, KINDS, type KindName } from '@hothub/shared';
+import { HUB_MODES, KINDS } from '@hothub/shared';
+import { DEFAULT_DIRS } from '../kinds/index.js';
 import * as z from 'zod';
 import { DEFAULT_SECRET_WORDS } from '../config/redact.js';
 import { AlertThresholds, DEFAULT_ALERT_THRESHOLDS } from './alert-thresholds.js';
@@ -34,19 +35,6 @@ function setting<S extends z.ZodType, D extends Default<S> | undefined = undefin
 }
 type Default<S extends z.ZodType> = Required<z.output<S>> | (() => Required<z.output<S>>);
 
-/** Conventional folder of each kind, relative to the root. */
-export const DEFAULT_DIRS: Record<KindName, string> = {
-  wizard: 'wizards',
-  plugin: 'plugins',
-  component: 'components',
-  theme: 'themes',
-  style: 'styles',
-  config: 'config',
-  // Pages, templates and plain scripts (a full reload), images and fonts (swapped in place): usually
-  // where the app keeps them, through watch rules (`--watch 'page=public/**/*.html'`).
-  page: 'pages',
-  asset: 'assets',
-};
 const origin = z.string().refine((value) => URL.canParse(value) && new URL(value).origin === value, {
   message: 'must be an origin such as http://localhost:5173 (scheme, host and port, no path)',
 });

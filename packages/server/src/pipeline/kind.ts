@@ -54,6 +54,13 @@ export interface BrowserFields {
   values?: Record<string, unknown>;
 }
 
+/** What a kind module declares about itself before anything is built: settings and `--help` read it. */
+export interface KindInfo {
+  readonly name: KindName;
+  /** Its conventional folder, relative to the root (the config file's `dirs` moves it). */
+  readonly defaultDir: string;
+}
+
 /**
  * An artifact kind: how its files are parsed, validated, made active and undone.
  * The pipeline runs these steps and knows no kind; a new kind is one module plus one line in `kinds/index.ts`.
