@@ -147,7 +147,7 @@ export class Hub extends EventEmitter<HubEventMap> {
     this.plugins = plugins;
     this.#registries = [wizards, plugins];
     this.#pluginConfigs = new PluginConfigs(pluginConfig);
-    const { root, dirs, publicConfigs, configMaxBytes, configBackups, redactKeys } = this.settings;
+    const { root, dirs, publicConfigs, configMaxBytes, configBackups, redactKeys, secretsKey } = this.settings;
     const configRuntime = new ConfigRuntime({
       root,
       dir: resolve(root, dirs.config),
@@ -155,6 +155,7 @@ export class Hub extends EventEmitter<HubEventMap> {
       maxBytes: configMaxBytes,
       backups: configBackups,
       redactKeys,
+      secretsKey,
       logger: this.#logger.channel('hothub:config'),
     });
     this.#faults = new ModuleFaults(this.#logger.channel('hothub:modules'));

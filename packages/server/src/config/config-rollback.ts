@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import type { HubEvent } from '../pipeline/event-log.js';
 import type { Pipeline } from '../pipeline/pipeline.js';
 import { writeAtomic } from '../util/write-atomic.js';
+import { BackupLocked } from './backup-cipher.js';
 import type { ConfigRuntime } from './config-runtime.js';
 
-export type RollbackRefusal = 'unknown_config' | 'unknown_version' | 'no_previous_version' | 'already_active';
+export type RollbackRefusal = 'unknown_config' | 'unknown_version' | 'no_previous_version' | 'already_active' | 'backup_locked';
 
 /** A rollback that cannot start: nothing changed. */
 export class RollbackRefused extends Error {
@@ -38,7 +39,9 @@ export async function rollbackConfig(runtime: ConfigRuntime, pipeline: Pipeline,
     throw new RollbackRefused('unknown_version', `version ${version} of config "${id}" is not backed up`, versions);
   }
   if (!entry) throw new RollbackRefused('no_previous_version', `config "${id}" has no earlier version to roll back to`, versions);
-  const content = await runtime.backups.read(id, entry);
+  const content = await runtime.backups.read(id, entry).catch((error: unknown) => {
+    throw error instanceof BackupLocked ? new RollbackRefused('backup_locked', error.message, versions) : error;
+  });
   const file = join(runtime.dir, entry.relPath);
   const outcome = await pipeline.reload({ kind: 'config', id, file, relPath: entry.relPath, trigger: 'api', content });
   if (outcome.status !== 'event') throw new Error(`the rollback of config "${id}" sent no event`);

@@ -3,6 +3,7 @@ import type { Logger } from '../util/log.js';
 import { AuditLog } from './audit-log.js';
 import { ConfigBackups } from './config-backups.js';
 import { ConfigStore } from './config-store.js';
+import { SealedBackups } from './sealed-backups.js';
 import { ConfigSubscriptions } from './config-subscriptions.js';
 import type { ConfigValidator } from './config-validator.js';
 import { Redactor } from './redact.js';
@@ -15,6 +16,8 @@ export interface ConfigRuntimeOptions {
   maxBytes: number;
   backups: number;
   redactKeys: readonly string[];
+  /** Encrypts backups of configs holding secret keys (`config/sealed-backups.ts`). */
+  secretsKey?: string | undefined;
   logger: Logger;
 }
 
@@ -28,7 +31,7 @@ export class ConfigRuntime {
   readonly subscriptions: ConfigSubscriptions;
   /** Validators the application registered, by config id. */
   readonly validators = new Map<string, ConfigValidator>();
-  readonly backups: ConfigBackups;
+  readonly backups: SealedBackups;
   readonly audit: AuditLog;
   readonly redactor: Redactor;
   readonly publicIds: ReadonlySet<string>;
@@ -39,9 +42,10 @@ export class ConfigRuntime {
     this.dir = options.dir;
     this.logger = options.logger;
     this.subscriptions = new ConfigSubscriptions(options.logger);
-    this.backups = new ConfigBackups(join(options.root, STATE_DIR, 'backups', 'config'), options.backups, options.logger);
-    this.audit = new AuditLog(join(options.root, STATE_DIR, 'audit.log'), options.logger);
     this.redactor = new Redactor(options.redactKeys);
+    const store = new ConfigBackups(join(options.root, STATE_DIR, 'backups', 'config'), options.backups, options.logger);
+    this.backups = new SealedBackups(store, this.redactor, options.secretsKey, options.logger);
+    this.audit = new AuditLog(join(options.root, STATE_DIR, 'audit.log'), options.logger);
     this.publicIds = new Set(options.publicConfigs);
     this.maxBytes = options.maxBytes;
   }

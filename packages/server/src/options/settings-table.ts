@@ -93,6 +93,16 @@ export const SETTINGS = {
       help: 'bearer token for POST /reload and socket handshakes (prefer the variable: flags show up in ps)',
     },
   }),
+  /** Encrypts backups of configs holding secret keys (AES-256-GCM, scrypt per file). Never logged. */
+  secretsKey: setting({
+    schema: z.string().min(16, { message: 'must be at least 16 characters: a random key such as the output of openssl rand -base64 32, or a long passphrase' }),
+    cli: {
+      flag: 'secrets-key',
+      arg: 'K',
+      env: 'HOTHUB_SECRETS_KEY',
+      help: 'encrypt backups of configs holding secret keys with K (openssl rand -base64 32; prefer the variable)',
+    },
+  }),
   /** Origins allowed to call the API and connect sockets from a browser. */
   corsOrigins: setting({
     schema: z.array(origin),
