@@ -98,6 +98,8 @@ export function connect(options: HubClientOptions = {}): HubClient {
     auth: (send) =>
       send({
         ...seqs.resume(),
+        // Cut to the handshake's bound (2,000), or a long URL would keep the page from connecting.
+        page: location.href.slice(0, 2e3),
         ...(options.subscribe ? { subscribe: options.subscribe } : {}),
         ...(options.token ? { token: options.token } : {}),
       }),
@@ -137,19 +139,21 @@ export function connect(options: HubClientOptions = {}): HubClient {
         notes.recovered(event);
         emitter.emit('reloaded', event);
       }
-      return;
+    } else {
+      let used: number | undefined;
+      try {
+        used = await applyReloaded(event);
+      } catch (error) {
+        const reason = error instanceof MountFailure ? error.error : { message: errorMessage(error) };
+        return applyFailed(event.kind, event.id, reason, event);
+      }
+      applied.set(key, event.url ?? event.version);
+      failing.delete(key);
+      notes.reloaded(event, used);
+      emitter.emit('reloaded', event);
     }
-    let used: number | undefined;
-    try {
-      used = await applyReloaded(event);
-    } catch (error) {
-      const reason = error instanceof MountFailure ? error.error : { message: errorMessage(error) };
-      return applyFailed(event.kind, event.id, reason, event);
-    }
-    applied.set(key, event.url ?? event.version);
-    failing.delete(key);
-    notes.reloaded(event, used);
-    emitter.emit('reloaded', event);
+    // The hub's `GET /clients` and save-to-applied figures: this page has `event`'s version.
+    socket.emit('applied', { seq: event.seq });
   };
 
   /** Applies `event` here; resolves to how many places on this page took it (sheets, the active theme), when counted. */

@@ -38,6 +38,7 @@ import type { AfterRun } from './pipeline/reload-outcome.js';
 import { type AttachedSocketServer, attachSocketServer } from './realtime/attach-socket-server.js';
 import { LocalCatchUp } from './realtime/catch-up.js';
 import { type ClientFailure, ClientFailures } from './realtime/client-failures.js';
+import { Pages } from './realtime/pages.js';
 import { createSocketServer, type HubSocketServer } from './realtime/socket-server.js';
 import { createLogger, type Logger } from './util/log.js';
 import { checkRoot } from './watch/check-root.js';
@@ -113,6 +114,8 @@ export class Hub extends EventEmitter<HubEventMap> {
   #history?: History;
   readonly #gate = new LeaderGate(() => this.#history?.leading ?? true);
   readonly #clientFailures = new ClientFailures();
+  /** Connected pages and what each applied (`GET /clients`). */
+  readonly #pages = new Pages();
   readonly #folders: KindFolders;
   readonly #pipeline: Pipeline;
   readonly #sources: SourceWatcher;
@@ -224,6 +227,7 @@ export class Hub extends EventEmitter<HubEventMap> {
       running: () => this.#io !== undefined && this.#stopping === undefined,
       watching: () => this.#sources.watching,
       connections: () => this.#io?.engine.clientsCount ?? 0,
+      clients: () => this.#pages.list(this.#events.since(0)),
       reload: (target, trigger) => this.reload(target, trigger),
       checks: () => this.#health.monitor.check(),
       healthAlerts: () => this.#health.monitor.alerts(),
@@ -406,6 +410,9 @@ export class Hub extends EventEmitter<HubEventMap> {
         this.#clientFailures.record(failure);
         this.emit('client_failed', failure);
       },
+      pages: this.#pages,
+      eventAt: (seq: number) => this.#events.since(seq - 1).find((event) => event.payload.seq === seq),
+      onDelivered: (event: Reloaded) => this.#ops.delivered(event),
       access: accessPolicy(this.settings),
       onRefused: (hint: string) => this.#logger.channel('hothub:access').warn(`socket refused: ${hint}`),
       handshakeLimit: this.settings.rateLimit,

@@ -25,7 +25,7 @@ describe('GET /openapi.json', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
-        '/health', '/metrics', '/reload', '/reload/history', '/reload/statistics', '/status', '/webhook',
+        '/health', '/metrics', '/clients', '/reload', '/reload/history', '/reload/statistics', '/status', '/webhook',
         '/rollback', '/rollback/config/{id}', '/config/{id}', '/wizards', '/plugins',
       ].sort(),
     );

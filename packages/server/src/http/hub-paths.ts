@@ -12,6 +12,7 @@ const HUB_SEGMENTS: ReadonlySet<string> = new Set([
   'health',
   'status',
   'metrics',
+  'clients',
   'reload',
   'rollback',
   'config',

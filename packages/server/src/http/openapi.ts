@@ -1,5 +1,6 @@
 import {
   ApiError,
+  ClientList,
   ConfigVersions,
   HealthReport,
   HistoryQuery,
@@ -62,6 +63,7 @@ export function openApiDocument(): JsonSchema {
         ReloadStatistics: jsonSchema(ReloadStatistics, 'output'),
         HealthReport: jsonSchema(HealthReport, 'output'),
         HubStatus: jsonSchema(HubStatus, 'output'),
+        ClientList: jsonSchema(ClientList, 'output'),
         ApiError: jsonSchema(ApiError, 'output'),
         RollbackRequest: jsonSchema(RollbackRequest, 'input'),
         ConfigPatch: jsonSchema(ConfigPatch, 'input'),
@@ -103,6 +105,13 @@ export function openApiDocument(): JsonSchema {
         },
       },
       '/reload/statistics': { get: { summary: 'Reload statistics', responses: { 200: ok('ReloadStatistics', 'statistics') } } },
+      '/clients': {
+        get: {
+          summary: 'Connected pages: URL, user agent, subscription, the versions each applied and the failures each reported',
+          security: [{ bearer: [] }],
+          responses: { 200: ok('ClientList', 'pages'), ...readTokenErrors },
+        },
+      },
       '/rollback': {
         post: {
           summary: 'Make a backed-up config version serve again (the previous one without `version`)',

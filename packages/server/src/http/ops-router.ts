@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { HubOps } from '../ops/hub-ops.js';
 import { requireToken } from './auth.js';
+import { clientsRouter } from './clients.js';
 import { healthRouter } from './health.js';
 import { historyRouter } from './history.js';
 import { metricsRouter } from './metrics.js';
@@ -24,6 +25,7 @@ export function opsRouter(ops: HubOps): Router {
     reloadRouter(ops, [limit, requireToken(ops.settings.token)]),
     historyRouter(ops, [requireToken(ops.settings.token)]),
     statisticsRouter(ops),
+    clientsRouter(ops, [requireToken(ops.settings.token)]),
     webhookRouter(ops, [limit]),
     openApiRouter(),
   );

@@ -28,6 +28,13 @@ export class HubMetrics {
     buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     registers: [this.registry],
   });
+  readonly #delivered = new Histogram({
+    name: 'hothub_save_to_applied_seconds',
+    help: "From a run's file read to a page's acknowledgement that it applied the version, per page",
+    labelNames: ['kind'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers: [this.registry],
+  });
   readonly #rollbacks = new Counter({
     name: 'hothub_rollbacks_total',
     help: 'Reloads undone after apply or the health check failed',
@@ -70,5 +77,10 @@ export class HubMetrics {
     if (event.name === 'reloaded') this.#durations.observe({ kind }, event.payload.durationMs / 1000);
     if (outcome === 'rollback') this.#rollbacks.inc({ kind });
     if (outcome === 'validation') this.#validationFailures.inc({ kind });
+  }
+
+  /** A page applied a version of `kind` `ms` after its run started. */
+  delivered(kind: string, ms: number): void {
+    this.#delivered.observe({ kind }, ms / 1000);
   }
 }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { ActiveAlert, HealthReport, HistoryQuery, HubStatus, ReloadStatistics, Trigger } from '@hothub/shared';
+import type { ActiveAlert, ConnectedPage, HealthReport, HistoryQuery, HubStatus, Reloaded, ReloadStatistics, Trigger } from '@hothub/shared';
 import { ANY_HOST } from '../access/access-policy.js';
 import type { ResolvedSettings } from '../options/hub-options.js';
 import type { EventLog, HubEvent } from '../pipeline/event-log.js';
@@ -7,6 +7,7 @@ import type { HealthSnapshot } from '../health/health-monitor.js';
 import type { Serving } from '../pipeline/serving.js';
 import type { Logger } from '../util/log.js';
 import { Alerts } from './alerts.js';
+import { DeliveryStats } from './delivery-stats.js';
 import { HubMetrics } from './hub-metrics.js';
 import { packageVersion } from './package-version.js';
 import { queryHistory } from './reload-history.js';
@@ -26,6 +27,8 @@ export interface OpsSources {
   /** The file watcher is up (dev mode). */
   watching(): boolean;
   connections(): number;
+  /** The connected pages and what each applied (`realtime/pages.ts`). */
+  clients(): ConnectedPage[];
   reload(target: string, trigger: Trigger): Promise<HubEvent[]>;
   /** Runs the built-in and application checks now (`health/health-monitor.ts`), named as `/health` shows them. */
   checks(): Promise<HealthSnapshot>;
@@ -39,6 +42,7 @@ export class HubOps {
   readonly metrics: HubMetrics;
   readonly #sources: OpsSources;
   readonly #stats = new ReloadStats();
+  readonly #deliveries = new DeliveryStats();
   readonly #alerts: Alerts;
   readonly #version = packageVersion();
   readonly #startedAt = Date.now();
@@ -58,6 +62,11 @@ export class HubOps {
     this.metrics.record(event);
   }
 
+  /** A page applied `event` live (its `applied` acknowledgement): save-to-applied, per kind. */
+  delivered(event: Reloaded): void {
+    this.metrics.delivered(event.kind, this.#deliveries.record(event));
+  }
+
   reload(target: string, trigger: Trigger): Promise<HubEvent[]> {
     return this.#sources.reload(target, trigger);
   }
@@ -67,7 +76,11 @@ export class HubOps {
   }
 
   statistics(): ReloadStatistics {
-    return this.#stats.statistics();
+    return { ...this.#stats.statistics(), appliedMs: this.#deliveries.statistics() };
+  }
+
+  clients(): ConnectedPage[] {
+    return this.#sources.clients();
   }
 
   history(query: HistoryQuery): HubEvent[] {
@@ -100,6 +113,7 @@ export class HubOps {
       ...(options.details ? { watchDirs } : {}),
       reloadCount: this.#stats.successful,
       connections: this.#sources.connections(),
+      lagging: this.clients().filter((page) => page.behind.length > 0).length,
       kinds: Object.fromEntries(
         watchDirs.map(({ kind }) => {
           const counts = this.#stats.kind(kind);

@@ -36,7 +36,8 @@ export class ReloadStats {
     return { ...(this.#byKind.get(kind) ?? emptyCounts()) };
   }
 
-  statistics(): ReloadStatistics {
+  /** Everything but the pages' deliveries (`DeliveryStats`). */
+  statistics(): Omit<ReloadStatistics, 'appliedMs'> {
     const sorted = [...this.#durations].sort((a, b) => a - b);
     const total = this.#total;
     return {
@@ -62,7 +63,7 @@ function add(counts: OutcomeCounts, event: HubEvent): void {
 }
 
 /** Nearest-rank percentile of sorted values; null when there are none. */
-function percentile(sorted: number[], p: number): number | null {
+export function percentile(sorted: number[], p: number): number | null {
   if (!sorted.length) return null;
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? null;
 }

@@ -1,10 +1,12 @@
 import {
+  Applied,
   ApplyFailed,
   type ClientToServerEvents,
   Handshake,
   KINDS,
   type KindName,
   PROTOCOL_VERSION,
+  type Reloaded,
   type ServerToClientEvents,
   type SocketData,
   validate,
@@ -13,6 +15,7 @@ import type { BroadcastOperator, Socket } from 'socket.io';
 import type { HubEvent } from '../pipeline/event-log.js';
 import { type CatchUpSource, withinContentBudget } from './catch-up.js';
 import type { ClientFailure } from './client-failures.js';
+import { type Pages, startSeqOf } from './pages.js';
 import { roomsOf, wants } from './rooms.js';
 
 export type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -26,6 +29,12 @@ export interface SessionOptions {
   catchUp: CatchUpSource;
   /** A browser could not apply a version (validated). */
   onApplyFailed(failure: ClientFailure): void;
+  /** The connected pages and what each applied (`GET /clients`). */
+  pages: Pages;
+  /** The event numbered `seq`, while the hub still has it. */
+  eventAt(seq: number): HubEvent | undefined;
+  /** A page applied `event` live: a delivery to measure. */
+  onDelivered(event: Reloaded): void;
 }
 
 /** `io.use` middleware: a handshake that does not match the schema is refused with the failing path. */
@@ -42,8 +51,10 @@ export function validateHandshake(socket: HubSocket, next: (error?: Error) => vo
  * Runs synchronously, so no live event can slip between the greeting and the catch-up.
  */
 export function startSession(socket: HubSocket, options: SessionOptions): void {
-  const { lastSeq = 0, serverId, subscribe } = socket.data.handshake ?? {};
+  const handshake = socket.data.handshake ?? {};
+  const { lastSeq = 0, serverId, subscribe } = handshake;
   void socket.join(roomsOf(subscribe));
+  trackPage(socket, handshake, options);
   const { folders } = options;
   const kinds = KINDS.filter((kind) => folders[kind] !== undefined);
   socket.emit('connected', { protocol: PROTOCOL_VERSION, serverId: options.serverId, seq: options.currentSeq(), kinds, folders });
@@ -54,6 +65,7 @@ export function startSession(socket: HubSocket, options: SessionOptions): void {
     const reply = typeof ack === 'function' ? ack : () => undefined;
     if (!report.ok) return reply({ ok: false, error: report.error.message });
     options.onApplyFailed({ ...report.value, ts: Date.now(), socketId: socket.id });
+    options.pages.failed(socket.id, report.value);
     reply({ ok: true });
   });
   // socket.io drops events nobody listens to without a word: answer a sender that asked.
@@ -64,8 +76,24 @@ export function startSession(socket: HubSocket, options: SessionOptions): void {
   });
 }
 
+/**
+ * Lists a page in `options.pages` while it is connected (not the console) and records its `applied`
+ * acknowledgements; one that is malformed or names an event the hub no longer has (or a failure) is dropped.
+ */
+function trackPage(socket: HubSocket, handshake: Handshake, options: SessionOptions): void {
+  if (handshake.console) return;
+  const startSeq = startSeqOf(handshake, options.serverId, options.currentSeq());
+  options.pages.add({ id: socket.id, handshake, userAgent: socket.handshake.headers['user-agent'], rooms: socket.rooms, startSeq });
+  socket.on('disconnect', () => options.pages.delete(socket.id));
+  socket.on('applied', (raw) => {
+    const ack = validate(Applied, raw, 'applied');
+    const event = ack.ok ? options.eventAt(ack.value.seq) : undefined;
+    if (event?.name === 'reloaded' && options.pages.applied(socket.id, event.payload)) options.onDelivered(event.payload);
+  });
+}
+
 /** Events a page may send (the keys of `ClientToServerEvents`). */
-const CLIENT_EVENTS: ReadonlySet<string> = new Set(['apply_failed'] satisfies (keyof ClientToServerEvents)[]);
+const CLIENT_EVENTS: ReadonlySet<string> = new Set(['apply_failed', 'applied'] satisfies (keyof ClientToServerEvents)[]);
 
 /** Emits a pipeline event under its socket.io name, to one socket or to rooms. */
 export function sendEvent(

@@ -26,6 +26,10 @@ export const Handshake = z.object({
   /** `serverId` of the hub that numbered `lastSeq`; another hub's numbers mean nothing here. */
   serverId: z.optional(z.string().check(z.maxLength(HANDSHAKE_LIMITS.serverIdLength))),
   subscribe: z.optional(Subscription),
+  /** Address of the page (`location.href`, cut to 2,000 characters by the SDK), listed by `GET /clients`. */
+  page: z.optional(z.string().check(z.maxLength(2000))),
+  /** The hub's console (`/hothub/console`): it watches the hub and is not listed as a page. */
+  console: z.optional(z.boolean()),
   /** The hub's bearer token, required when the hub runs with `--token`. */
   token: z.optional(z.string()),
 });

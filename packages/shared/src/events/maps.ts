@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import type { ApplyFailed, ApplyFailedAck } from './apply-failed.js';
+import type { Applied } from './applied.js';
 import type { Handshake } from './handshake.js';
 import type { SERVER_EVENT_SCHEMAS } from './index.js';
 
@@ -11,6 +12,8 @@ export type ServerToClientEvents = { [Name in keyof ServerEventSchemas]: (payloa
 /** Events a browser may send to the hub; each argument is validated by the schema of the same name. */
 export interface ClientToServerEvents {
   apply_failed: (payload: ApplyFailed, ack: (result: ApplyFailedAck) => void) => void;
+  /** No ack: the SDK sends it after every applied version and waits for nothing. */
+  applied: (payload: Applied) => void;
 }
 
 /** Per-socket state the hub keeps (socket.io's fourth generic). */

@@ -12,5 +12,10 @@ export const ReloadStatistics = z.object({
   successRate: z.nullable(z.number()),
   byKind: z.record(z.string(), OutcomeCounts),
   durationMs: z.object({ p50: z.nullable(z.number()), p95: z.nullable(z.number()) }),
+  /**
+   * Per kind, from the start of the run (the file read) to a page's `applied` arriving at the hub, over the
+   * latest acknowledgements of real pages: what a save takes to reach the pages, round trip included.
+   */
+  appliedMs: z.record(z.string(), z.object({ acks: count, p50: z.nullable(z.number()), p95: z.nullable(z.number()) })),
 });
 export type ReloadStatistics = z.infer<typeof ReloadStatistics>;

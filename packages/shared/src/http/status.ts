@@ -28,6 +28,8 @@ export const HubStatus = z.object({
   reloadCount: count,
   /** Connected sockets. */
   connections: count,
+  /** Connected pages that have not applied the latest version of an artifact they want (`GET /clients`: `behind`). */
+  lagging: count,
   kinds: z.record(z.string(), z.object({ artifacts: count, reloads: count, failures: count })),
   alerts: z.array(ActiveAlert),
   /** Who may talk to the hub (docs/operations.md, "Who may talk to the hub"). */
