@@ -6,6 +6,7 @@ import type { ConfigRuntime } from './config/config-runtime.js';
 import type { Probation } from './health/probation.js';
 import { announceConfigChanges } from './config/announce-changes.js';
 import type { HubOps } from './ops/hub-ops.js';
+import type { KindVersions } from './ops/kind-versions.js';
 import { reloadLine } from './ops/reload-line.js';
 import type { EventLog, HubEvent } from './pipeline/event-log.js';
 import type { AfterRun, RunEvent } from './pipeline/reload-outcome.js';
@@ -24,6 +25,8 @@ export interface AfterRunContext {
   /** The socket server, once the hub listens. */
   pages(): HubSocketServer | undefined;
   ops: Pick<HubOps, 'record'>;
+  /** Keeps each committed version under `.hothub/backups/<kind>/` (written after pages were sent). */
+  versions: Pick<KindVersions, 'store'>;
   /** Puts each new version on probation (`health/probation.ts`). */
   probation: Pick<Probation, 'observe'>;
   /** Starts watching files a new version imports from outside the kind folders. */
@@ -51,6 +54,7 @@ export function afterRunConsumers(context: AfterRunContext): readonly Consumer[]
     ['config subscribers', (outcome) => announceConfigChanges(context.config.subscriptions, outcome)],
     ['catch-up', ({ event }) => context.catchUp.observe(event)],
     ['pages', ({ event }) => withPages(context, (io) => broadcast(io, event))],
+    ['versions (.hothub/backups/)', (outcome) => context.versions.store(outcome)],
     ['statistics, alerts, metrics', ({ event }) => context.ops.record(event)],
     ['probation', (outcome) => context.probation.observe(outcome)],
     ['imported files to watch', () => context.watchImports()],

@@ -10,7 +10,7 @@ import { afterRunConsumers, runConsumers } from './after-run.js';
 import { followEvent } from './cluster/follow-event.js';
 import { LeaderGate } from './watch/leader-gate.js';
 import { type History, openHistory } from './cluster/open-history.js';
-import { ConfigRuntime } from './config/config-runtime.js';
+import { ConfigRuntime, STATE_DIR } from './config/config-runtime.js';
 import { HubConfig } from './config/hub-config.js';
 import { type HubHealth, hubHealth } from './health/hub-health.js';
 import { createApp } from './http/create-app.js';
@@ -26,6 +26,7 @@ import { ModuleFaults } from './modules/module-faults.js';
 import { ModuleRegistry, type Registry } from './modules/module-registry.js';
 import { PluginConfigs } from './modules/plugin-configs.js';
 import { HubOps } from './ops/hub-ops.js';
+import { KindVersions } from './ops/kind-versions.js';
 import { startPeriodicRefresh } from './ops/periodic-refresh.js';
 import { reloadTargets } from './ops/reload-targets.js';
 import { appProxy, PROXY_MOUNT, proxyTarget } from './proxy/app-proxy.js';
@@ -132,6 +133,8 @@ export class Hub extends EventEmitter<HubEventMap> {
   readonly #afterRun: AfterRun;
   /** Checks every `--health-interval`, built-in checks, and probation of each new version (`health/`). */
   readonly #health: HubHealth;
+  /** The last versions of every artifact, for `GET /rollback/<kind>/<id>` and `POST /rollback`. */
+  readonly #versions: KindVersions;
 
   constructor(options: HubOptions = {}) {
     super();
@@ -188,6 +191,14 @@ export class Hub extends EventEmitter<HubEventMap> {
       dirs: new Map(this.#folders.folders.map(({ kind, dir }) => [kind, dir])),
       serving: this.#serving,
     });
+    this.#versions = new KindVersions({
+      dir: resolve(root, STATE_DIR, 'backups'),
+      keep: this.settings.versions,
+      dirs: new Map(this.#folders.folders.map(({ kind, dir }) => [kind, dir])),
+      serving: this.#serving,
+      kept: new Map([['config', configRuntime.backups]]),
+      logger: this.#logger.channel('hothub:versions'),
+    });
     this.healthChecks = this.#pipeline.healthChecks;
     this.config = new HubConfig(configRuntime, this.#pipeline);
     const { healthInterval, probation, rollbackWhen, healthLimits, memoryBudget, probe } = this.settings;
@@ -241,6 +252,7 @@ export class Hub extends EventEmitter<HubEventMap> {
         catchUp: this.#catchUp,
         pages: () => this.#io,
         ops: this.#ops,
+        versions: this.#versions,
         probation: this.#health.probation,
         // prod logs JSON for machines: the terminal line is for a developer watching dev output.
         terminal: this.settings.mode === 'dev' ? (line: string) => this.#logger.channel('hothub:reload').info(line) : undefined,
@@ -249,7 +261,7 @@ export class Hub extends EventEmitter<HubEventMap> {
       }),
       this.#logger.channel('hothub:pipeline'),
     );
-    this.app = createApp({ root: this.settings.root, pipeline: this.#pipeline, folders: this.#folders, wizards, plugins, ops: this.#ops, config: this.config });
+    this.app = createApp({ root: this.settings.root, pipeline: this.#pipeline, folders: this.#folders, wizards, plugins, ops: this.#ops, config: this.config, versions: this.#versions });
   }
 
   /** `http://host:port` once listening. */
@@ -391,6 +403,7 @@ export class Hub extends EventEmitter<HubEventMap> {
       ]);
       this.#http?.closeAllConnections();
       await this.#pipeline.dispose();
+      await this.#versions.idle();
       this.#stopFaults?.();
     })();
     return this.#stopping;

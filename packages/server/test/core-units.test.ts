@@ -161,6 +161,7 @@ describe('after a run', () => {
         throw new Error('socket server gone');
       },
       ops: { record: () => void order.push('statistics, alerts, metrics') },
+      versions: { store: () => void order.push('versions') },
       probation: { observe: () => void order.push('probation') },
       watchImports: () => void order.push('imported files to watch'),
       terminal: () => void order.push('terminal line'),
@@ -169,7 +170,7 @@ describe('after a run', () => {
     const logs: string[] = [];
     const run = runConsumers(afterRunConsumers(context), createLogger({ level: 'error', write: (line) => void logs.push(line) }));
     run(outcome(log.reloaded(reloaded())));
-    expect(order).toEqual(['history', 'module registries', 'catch-up', 'pages', 'statistics, alerts, metrics', 'probation', 'imported files to watch', 'terminal line', 'in-process listeners']);
+    expect(order).toEqual(['history', 'module registries', 'catch-up', 'pages', 'versions', 'statistics, alerts, metrics', 'probation', 'imported files to watch', 'terminal line', 'in-process listeners']);
     expect(logs.join('\n')).toContain('pages failed on style/main.css');
     expect(afterRunConsumers(context).map(([name]) => name)).toEqual([
       'history (.hothub/, cluster stream)',
@@ -178,6 +179,7 @@ describe('after a run', () => {
       'config subscribers',
       'catch-up',
       'pages',
+      'versions (.hothub/backups/)',
       'statistics, alerts, metrics',
       'probation',
       'imported files to watch',

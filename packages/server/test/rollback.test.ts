@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ConfigVersions, ReloadHistory, ReloadResult, validate } from '@hothub/shared';
+import { ArtifactVersions, ReloadHistory, ReloadResult, validate } from '@hothub/shared';
 import { describe, expect, it } from 'vitest';
 import { auditLines, configHub } from './support/config.js';
 import { startHub } from './support/hub.js';
@@ -78,7 +78,7 @@ describe('POST /rollback', () => {
       status: 409,
       body: { error: { code: 'already_active' } },
     });
-    expect(await post({ kind: 'style', id: 'main.css' })).toMatchObject({ status: 400, body: { error: { code: 'rollback_unsupported' } } });
+    expect(await post({ kind: 'style', id: 'main.css' })).toMatchObject({ status: 404, body: { error: { code: 'unknown_artifact' } } });
     expect(await post({ kind: 'config' })).toMatchObject({ status: 400, body: { error: { code: 'invalid_body', details: [{ path: 'id' }] } } });
     expect(await post({ kind: 'config', id: 'app', extra: 1 })).toMatchObject({ status: 400, body: { error: { code: 'invalid_body' } } });
     expect(hub.config.get('app', 'level')).toBe(3);
@@ -120,7 +120,7 @@ describe('GET /rollback/config/:id', () => {
     const { hub } = await threeVersions();
     const response = await fetch(`${hub.url}/rollback/config/app`);
     expect(response.status).toBe(200);
-    const answer = validate(ConfigVersions, await response.json());
+    const answer = validate(ArtifactVersions, await response.json());
     if (!answer.ok) throw new Error(answer.error.message);
     expect(answer.value.serving).toBe(hub.config.version('app'));
     expect(answer.value.versions).toHaveLength(2);

@@ -20,7 +20,7 @@ export { HistoryQuery, HISTORY_MAX_LIMIT } from './requests/history-query.js';
 export { ApiError } from './http/api-error.js';
 export { EventMessage, ReloadResult, ReloadHistory } from './http/event-message.js';
 export { HealthCheck, HealthReport } from './http/health.js';
-export { ConfigVersions } from './http/config-versions.js';
+export { ArtifactVersions } from './http/artifact-versions.js';
 export { ALERT_NAMES, AlertName, ActiveAlert } from './http/alerts.js';
 export { HUB_MODES, HubMode, HubStatus } from './http/status.js';
 export { AppliedVersion, ConnectedPage, ClientList } from './http/clients.js';

@@ -1,29 +1,35 @@
 import { readdir, readFile, rename, rm, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
-import { errorMessage } from '@hothub/shared';
+import { errorMessage, type Trigger, TRIGGERS } from '@hothub/shared';
 import { errorCode } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
 import { OncePerCause } from '../util/once-per-cause.js';
 import { writeAtomic } from '../util/write-atomic.js';
 
-/** A backed-up version of a config. */
+/** A backed-up version of an artifact. */
 export interface BackupEntry {
   version: string;
-  /** The file it was loaded from (`app.yaml`), where a rollback writes it back. */
+  /** The file it was loaded from (`app.yaml`, `sub/main.css`), relative to its kind's folder: where a rollback writes it back. */
   relPath: string;
-  /** When it was last replaced by another version (ms since the epoch). */
+  /** When it was stored (ms since the epoch): a config's when it was replaced, another kind's when it started serving. */
   savedAt: number;
+  /** What made the run that stored it (absent in a config's backups, which keep the version a run replaced). */
+  trigger?: Trigger;
+  /** Its size in bytes. */
+  size: number;
 }
 
 /**
- * `000012.<version>.<file name>`: the number orders backups, newest highest. The name must be a config's
- * (`.json`, `.yaml`, `.yml`): a temp file a kill left mid-write (`….json.1a2b3c4d.tmp`) is no version.
+ * `000012.<version>.[<trigger>~]<file path, URI-encoded>`: the number orders backups, newest highest. A temp
+ * file a kill left mid-write (`….json.1a2b3c4d.tmp`) is no version.
  */
-const ENTRY = /^(\d+)\.([A-Za-z0-9_-]+)\.([^/]+\.(?:json|ya?ml))$/;
+const ENTRY = new RegExp(`^(\\d+)\\.([A-Za-z0-9_-]+)\\.(?:(${TRIGGERS.join('|')})~)?([^/~]+)$`);
+const TEMP = /\.[0-9a-f]{8}\.tmp$/;
 
 /**
- * The last `keep` versions of each config on disk (`<root>/.hothub/backups/config/<id>/`),
- * one file per version with its original bytes, so they survive a restart.
+ * The last `keep` versions of each artifact of one kind on disk (`<root>/.hothub/backups/<kind>/<id>/`),
+ * one file per version with its original bytes, so they survive a restart. Configs keep the version each
+ * run replaced (the kind's `backup` step); every other kind the version each run committed (`ops/kind-versions.ts`).
  */
 export class ConfigBackups {
   readonly #unwritable: OncePerCause;
@@ -32,10 +38,11 @@ export class ConfigBackups {
     private readonly dir: string,
     private readonly keep: number,
     logger: Logger,
+    private readonly kind = 'config',
   ) {
     this.#unwritable = new OncePerCause(
-      (cause) => logger.warn(`config backups are off (${cause}): reloads go on, but a rollback can only go back to versions kept before; make ${dir} writable to keep them`),
-      () => logger.info(`config backups are kept again in ${dir}`),
+      (cause) => logger.warn(`${kind} backups are off (${cause}): reloads go on, but a rollback can only go back to versions kept before; make ${dir} writable to keep them`),
+      () => logger.info(`${kind} backups are kept again in ${dir}`),
     );
   }
 
@@ -44,19 +51,20 @@ export class ConfigBackups {
    * oldest past `keep`. Never throws: a `.hothub/` that cannot be written (a file in its place, read-only, a
    * full disk) is said once and reloads go on without a backup.
    */
-  async save(id: string, version: string, relPath: string, bytes: Uint8Array): Promise<void> {
+  async save(id: string, version: string, relPath: string, bytes: Uint8Array, trigger?: Trigger): Promise<void> {
     try {
-      await this.#save(id, version, relPath, bytes);
+      await this.#save(id, version, relPath, bytes, trigger);
       this.#unwritable.succeeded();
     } catch (error) {
       this.#unwritable.failed(errorCode(error) ?? errorMessage(error));
     }
   }
 
-  async #save(id: string, version: string, relPath: string, bytes: Uint8Array): Promise<void> {
+  async #save(id: string, version: string, relPath: string, bytes: Uint8Array, trigger: Trigger | undefined): Promise<void> {
     const entries = await this.#entries(id);
     const seq = (entries[0]?.seq ?? 0) + 1;
-    const target = join(this.#folder(id), `${String(seq).padStart(6, '0')}.${version}.${relPath}`);
+    const name = `${trigger ? `${trigger}~` : ''}${encodeURIComponent(relPath).replaceAll('~', '%7E')}`;
+    const target = join(this.#folder(id), `${String(seq).padStart(6, '0')}.${version}.${name}`);
     const existing = entries.find((entry) => entry.version === version && entry.relPath === relPath);
     if (existing) {
       await rename(existing.file, target);
@@ -71,13 +79,13 @@ export class ConfigBackups {
 
   /** Backed-up versions, newest first. */
   async list(id: string): Promise<BackupEntry[]> {
-    return (await this.#entries(id)).map(({ version, relPath, savedAt }) => ({ version, relPath, savedAt }));
+    return (await this.#entries(id)).map(({ version, relPath, savedAt, trigger, size }) => ({ version, relPath, savedAt, size, ...(trigger ? { trigger } : {}) }));
   }
 
   /** The bytes of a backed-up version. */
   async read(id: string, entry: BackupEntry): Promise<Buffer> {
     const found = (await this.#entries(id)).find((e) => e.version === entry.version && e.relPath === entry.relPath);
-    if (!found) throw new Error(`version ${entry.version} of config ${id} is no longer backed up`);
+    if (!found) throw new Error(`version ${entry.version} of ${this.kind} ${id} is no longer backed up`);
     return readFile(found.file);
   }
 
@@ -94,11 +102,23 @@ export class ConfigBackups {
     const entries = await Promise.all(
       names.flatMap((name) => {
         const match = ENTRY.exec(name);
-        if (!match) return [];
+        if (!match || TEMP.test(name)) return [];
         const file = join(folder, name);
-        return [stat(file).then((info) => ({ seq: Number(match[1]), version: match[2]!, relPath: match[3]!, file, savedAt: info.mtimeMs }))];
+        const trigger = TRIGGERS.find((known) => known === match[3]);
+        const relPath = decodedPath(match[4]!);
+        if (relPath === undefined) return [];
+        return [stat(file).then((info) => ({ seq: Number(match[1]), version: match[2]!, relPath, trigger, file, savedAt: info.mtimeMs, size: info.size }))];
       }),
     );
     return entries.sort((a, b) => b.seq - a.seq);
+  }
+}
+
+/** A stored file name back to the path it encodes; undefined for a name no save wrote. */
+function decodedPath(name: string): string | undefined {
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return undefined;
   }
 }

@@ -50,7 +50,7 @@ export async function rollbackConfig(runtime: ConfigRuntime, pipeline: Pipeline,
 }
 
 /** Writes the version that now serves to its file, so the file and the serving config agree; a failure is logged. */
-export async function writeServed(runtime: ConfigRuntime, file: string, content: Buffer): Promise<void> {
+export async function writeServed(runtime: Pick<ConfigRuntime, 'logger'>, file: string, content: Buffer): Promise<void> {
   try {
     await writeAtomic(file, content);
   } catch (error) {

@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import type { HubConfig } from '../config/hub-config.js';
 import type { Registry } from '../modules/module-registry.js';
 import type { HubOps } from '../ops/hub-ops.js';
+import type { KindVersions } from '../ops/kind-versions.js';
 import type { Pipeline } from '../pipeline/pipeline.js';
 import type { KindFolders } from '../watch/kind-folders.js';
 import { accessPolicy } from '../access/access-policy.js';
@@ -29,6 +30,7 @@ export interface AppContext {
   plugins: Registry<object>;
   ops: HubOps;
   config: HubConfig;
+  versions: KindVersions;
 }
 
 /**
@@ -45,7 +47,7 @@ export function createApp(context: AppContext): Express {
   app.use(pathSafety);
   // Before the JSON parser: these routes check rate limit, token or signature before reading a body.
   app.use(opsRouter(context.ops));
-  app.use(rollbackRouter(context.config, [rateLimit(context.ops.settings.rateLimit), requireToken(context.ops.settings.token)]));
+  app.use(rollbackRouter(context, [rateLimit(context.ops.settings.rateLimit), requireToken(context.ops.settings.token)]));
   app.use(configUpdateRouter(context.config, [rateLimit(context.ops.settings.rateLimit), requireToken(context.ops.settings.token)]));
   app.use(express.json({ limit: '1mb' }));
   app.use(clientScriptRouter());

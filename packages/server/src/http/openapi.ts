@@ -1,10 +1,11 @@
 import {
   ApiError,
   ClientList,
-  ConfigVersions,
+  ArtifactVersions,
   HealthReport,
   HistoryQuery,
   HubStatus,
+  KindName,
   ReloadHistory,
   ReloadRequest,
   ReloadResult,
@@ -67,7 +68,7 @@ export function openApiDocument(): JsonSchema {
         ApiError: jsonSchema(ApiError, 'output'),
         RollbackRequest: jsonSchema(RollbackRequest, 'input'),
         ConfigPatch: jsonSchema(ConfigPatch, 'input'),
-        ConfigVersions: jsonSchema(ConfigVersions, 'output'),
+        ArtifactVersions: jsonSchema(ArtifactVersions, 'output'),
         WizardList: jsonSchema(WizardList, 'output'),
         PluginList: jsonSchema(PluginList, 'output'),
       },
@@ -114,7 +115,7 @@ export function openApiDocument(): JsonSchema {
       },
       '/rollback': {
         post: {
-          summary: 'Make a backed-up config version serve again (the previous one without `version`)',
+          summary: 'Make a kept version of an artifact (any kind) serve again and write it to its file (the previous one without `version`)',
           security: [{ bearer: [] }],
           requestBody: { required: true, content: json('RollbackRequest') },
           responses: {
@@ -126,11 +127,14 @@ export function openApiDocument(): JsonSchema {
           },
         },
       },
-      '/rollback/config/{id}': {
+      '/rollback/{kind}/{id}': {
         get: {
-          summary: 'Versions a config can roll back to, newest first',
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: { 200: ok('ConfigVersions', 'serving and backed-up versions'), 404: error('no such config') },
+          summary: 'Versions an artifact can roll back to, newest first: version, when, trigger, size',
+          parameters: [
+            { name: 'kind', in: 'path', required: true, schema: jsonSchema(KindName, 'input') },
+            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+          ],
+          responses: { 200: ok('ArtifactVersions', 'serving and kept versions'), 404: error('no such artifact') },
         },
       },
       '/config/{id}': {

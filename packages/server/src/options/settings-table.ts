@@ -35,6 +35,8 @@ function setting<S extends z.ZodType, D extends Default<S> | undefined = undefin
 }
 type Default<S extends z.ZodType> = Required<z.output<S>> | (() => Required<z.output<S>>);
 
+/** Versions kept per kind: images and fonts are the heavy ones. */
+const DEFAULT_VERSIONS = { wizard: 20, plugin: 20, component: 20, theme: 20, style: 20, page: 20, asset: 5 };
 const origin = z.string().refine((value) => URL.canParse(value) && new URL(value).origin === value, {
   message: 'must be an origin such as http://localhost:5173 (scheme, host and port, no path)',
 });
@@ -234,6 +236,11 @@ export const SETTINGS = {
   configMaxBytes: setting({ schema: z.coerce.number().int().min(1), default: 5 * 1024 * 1024 }),
   /** Versions of each config kept under `<root>/.hothub/backups/`. */
   configBackups: setting({ schema: z.coerce.number().int().min(1).max(1000), default: 10 }),
+  /**
+   * Versions of each artifact kept under `<root>/.hothub/backups/<kind>/`, per kind (config file and createHub()
+   * only; configs keep `configBackups`). 0 keeps none of that kind.
+   */
+  versions: setting({ schema: z.partialRecord(z.enum(KINDS).exclude(['config']), z.coerce.number().int().min(0).max(1000)), default: DEFAULT_VERSIONS }),
   /** Words that make a config key look secret, redacted in events, logs and the audit log. */
   redactKeys: setting({ schema: z.array(z.string().min(1)), default: [...DEFAULT_SECRET_WORDS] }),
 };
