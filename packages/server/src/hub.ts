@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
 import { resolve } from 'node:path';
-import type { KindName, Reloaded, ReloadFailed, Trigger } from '@hothub/shared';
+import { errorMessage, type KindName, type Reloaded, type ReloadFailed, type Trigger } from '@hothub/shared';
 import type { Express } from 'express';
 import { accessPolicy } from './access/access-policy.js';
 import { afterRunConsumers, runConsumers } from './after-run.js';
@@ -422,6 +422,8 @@ export class Hub extends EventEmitter<HubEventMap> {
       onApplyFailed: (failure: ClientFailure) => {
         this.#clientFailures.record(failure);
         this.emit('client_failed', failure);
+        const connected = this.#io?.engine.clientsCount ?? 0;
+        this.#health.probation.pageFailed(failure, connected).catch((error: unknown) => this.#logger.channel('hothub:health').error('the rollback of a version pages could not apply failed', { error: errorMessage(error) }));
       },
       pages: this.#pages,
       eventAt: (seq: number) => this.#events.since(seq - 1).find((event) => event.payload.seq === seq),

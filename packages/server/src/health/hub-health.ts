@@ -45,6 +45,7 @@ export function hubHealth(options: HubHealthOptions): HubHealth {
     kinds: options.kinds,
     serving: options.serving,
     restorer: options.restorer,
+    errorRate: limits,
     failingNow: () => monitor.latest()?.results.filter((result) => !result.ok).map((result) => result.name) ?? [],
     logger,
   });

@@ -1,8 +1,9 @@
-import { errorMessage, type KindName, type ReloadError } from '@hothub/shared';
+import { type ApplyFailed, errorMessage, type KindName, type ReloadError } from '@hothub/shared';
 import type { AnyKind } from '../pipeline/kind.js';
 import type { HealthCheckResult } from '../pipeline/health-checks.js';
 import type { ReloadOutcome, RunEvent } from '../pipeline/reload-outcome.js';
 import { type Serving, servingKey } from '../pipeline/serving.js';
+import type { HealthLimits } from '../options/health-limits.js';
 import type { Logger } from '../util/log.js';
 
 /** The pipeline's way back to the version a serving one replaced (`Pipeline.restore`). */
@@ -19,6 +20,8 @@ export interface ProbationOptions {
   kinds: ReadonlyMap<KindName, AnyKind>;
   serving: Pick<Serving, 'get'>;
   restorer: ProbationRestorer;
+  /** How many pages failing to apply a version on probation roll it back (`healthLimits`). */
+  errorRate: Pick<HealthLimits, 'errorPages' | 'errorShare'>;
   /** Checks failing when a version commits: they do not count against it. */
   failingNow(): string[];
   logger: Logger;
@@ -32,7 +35,12 @@ interface OnProbation {
   until: number;
   /** Checks already failing at its commit. */
   before: ReadonlySet<string>;
+  /** Sockets of the pages that reported they could not apply it (`apply_failed`). */
+  failedPages: Set<string>;
 }
+
+/** A page's report that it could not apply a version (`apply_failed`), with the socket that sent it. */
+export type PageFailure = Pick<ApplyFailed, 'kind' | 'id' | 'version'> & { socketId: string };
 
 /**
  * Watches each committed version for `--probation` seconds. A check of its own (`<kind>:<id>`, its kind's
@@ -57,7 +65,24 @@ export class Probation {
     this.#watched.delete(key);
     if (event.name !== 'reloaded' || event.payload.removed || followed || !applied?.previousVersion || this.#options.ms <= 0) return;
     const before = new Set(this.#options.failingNow());
-    this.#watched.set(key, { kind, id, version: event.payload.version, until: this.#now() + this.#options.ms, before });
+    this.#watched.set(key, { kind, id, version: event.payload.version, until: this.#now() + this.#options.ms, before, failedPages: new Set() });
+  }
+
+  /**
+   * A page could not apply a version (`apply_failed`). The version on probation is rolled back (`errors`)
+   * once `errorPages` pages, or more than `errorShare` of the `connected` ones, failed it: a lone page is all
+   * of them. A report for another version, or after probation, changes nothing; a page counts once.
+   */
+  async pageFailed(report: PageFailure, connected: number): Promise<void> {
+    this.#expire();
+    const entry = this.#watched.get(servingKey(report.kind, report.id));
+    if (!entry || (report.version !== undefined && report.version !== entry.version)) return;
+    entry.failedPages.add(report.socketId);
+    const failed = entry.failedPages.size;
+    const { errorPages, errorShare } = this.#options.errorRate;
+    if (failed >= errorPages || failed > errorShare * connected) {
+      await this.#rollBack(entry, 'errors', `${failed} of ${Math.max(connected, failed)} connected pages could not apply it`);
+    }
   }
 
   /** Some version is on probation. */
