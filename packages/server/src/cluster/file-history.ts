@@ -12,7 +12,7 @@ import { writeAtomic } from '../util/write-atomic.js';
  * The highest `seq` a line may hold: 2^40 events is 35 years at 1,000 a second. A line above it (2^53-1, by
  * hand or by a bug) would make the next number unsafe in JavaScript and hide every later event from pages.
  */
-const MAX_STORED_SEQ = 2 ** 40;
+export const MAX_STORED_SEQ = 2 ** 40;
 
 /** One line of the history file: an event and the numbering (`EventLog.id`) its `seq` belongs to. */
 const HistoryLine = z.object({ id: z.string().check(z.minLength(1)), event: EventMessage });

@@ -4,6 +4,7 @@ import type { HubSocketServer } from '../realtime/socket-server.js';
 import type { Logger } from '../util/log.js';
 import { Cluster, type ClusterOptions } from './cluster.js';
 import { FileHistory } from './file-history.js';
+import { FileSeqReservation } from './seq-reservation.js';
 
 /** What a cluster needs (`ClusterOptions`, less its URL), plus where `.hothub/` lives. */
 export interface HistoryOptions extends Omit<ClusterOptions, 'url'> {
@@ -48,6 +49,8 @@ export async function openHistory(options: HistoryOptions): Promise<History> {
     },
     async stop() {
       await Promise.allSettled([cluster?.stop(), store?.flush()]);
+      // Every number sent is in the history now: the next run goes on right after it and replays, with no gap.
+      if (store) log.releaseUnused();
     },
   };
 }
@@ -57,6 +60,7 @@ async function restoreFromFile(root: string, log: EventLog, logger: Logger): Pro
   try {
     const { store, restored } = await FileHistory.open(root, HISTORY_CAPACITY, () => log.id, logger);
     if (restored.id !== undefined) log.restore(restored.id, restored.events);
+    log.reserveWith(FileSeqReservation.open(root, logger));
     return store;
   } catch (error) {
     logger.warn('history is kept in memory only: cannot use .hothub/ under the root', { error: String(error) });

@@ -9,6 +9,21 @@ type Unnumbered<T> = Omit<T, 'seq' | 'ts'>;
 /** Events a hub keeps for replay and history, in memory, in `.hothub/` and in a cluster's Redis. */
 export const HISTORY_CAPACITY = 1000;
 
+/** Numbers reserved at once: one durable write per this many events (issue 12). */
+export const RESERVED_RANGE = 1000;
+
+/**
+ * Where the highest `seq` this numbering may have used is kept, durably, before any number above the
+ * previous mark leaves the hub: a hub killed mid-burst (its history file behind what pages were sent)
+ * restarts above every `seq` a page may hold (issue 12).
+ */
+export interface SeqReservation {
+  /** The mark an earlier run left (0 if none). */
+  readonly reserved: number;
+  /** Makes `upTo` the mark before returning; never throws (a failure is reported by the store, and numbering goes on). */
+  reserve(upTo: number): void;
+}
+
 /**
  * Numbers every event the hub sends and keeps the latest ones for replay and history. What it numbers
  * reaches `.hothub/` and the cluster's stream through the history consumer of `after-run.ts`.
@@ -19,6 +34,11 @@ export class EventLog {
   readonly #events: HubEvent[] = [];
   /** Events taken over by `restore`: an earlier run or another hub announced them already. */
   readonly #restored = new WeakSet<HubEvent>();
+  #reservation?: SeqReservation;
+  /** This log numbers up to here without writing a new mark. */
+  #reserved = 0;
+  /** An earlier run numbered past its history file (a crash): what pages hold is unknown, so a startup load renumbers. */
+  #gapped = false;
 
   constructor(private readonly capacity = HISTORY_CAPACITY) {}
 
@@ -36,11 +56,29 @@ export class EventLog {
   }
 
   reloaded(input: Unnumbered<Reloaded>): HubEvent {
-    return this.#unchangedSinceRestart(input) ?? this.#number({ name: 'reloaded', payload: { ...input, seq: ++this.#seq, ts: Date.now() } });
+    return this.#unchangedSinceRestart(input) ?? this.#number({ name: 'reloaded', payload: { ...input, seq: this.#next(), ts: Date.now() } });
   }
 
   failed(input: Unnumbered<ReloadFailed>): HubEvent {
-    return this.#number({ name: 'reload_failed', payload: { ...input, seq: ++this.#seq, ts: Date.now() } });
+    return this.#number({ name: 'reload_failed', payload: { ...input, seq: this.#next(), ts: Date.now() } });
+  }
+
+  /**
+   * Numbers from here on only under `reservation`'s mark, starting above the mark an earlier run left: call
+   * after `restore`. A mark above the restored history means that run died before writing all it sent.
+   */
+  reserveWith(reservation: SeqReservation): void {
+    this.#reservation = reservation;
+    this.#reserved = reservation.reserved;
+    this.#gapped = reservation.reserved > this.#seq;
+    this.raise(reservation.reserved);
+  }
+
+  /** Lowers the mark to the latest number (a clean stop): the next run goes on at `seq + 1`, with no gap. */
+  releaseUnused(): void {
+    if (!this.#reservation || this.#reserved === this.#seq) return;
+    this.#reserved = this.#seq;
+    this.#reservation.reserve(this.#seq);
   }
 
   /** Events newer than `seq`, oldest first. */
@@ -84,10 +122,19 @@ export class EventLog {
    * changes nothing for pages, so it re-sends that event instead of numbering a new one.
    */
   #unchangedSinceRestart(input: Unnumbered<Reloaded>): HubEvent | undefined {
-    if (input.trigger !== 'startup' || input.removed) return undefined;
+    if (input.trigger !== 'startup' || input.removed || this.#gapped) return undefined;
     const latest = this.#events.findLast((e) => e.payload.kind === input.kind && e.payload.id === input.id);
     if (latest?.name !== 'reloaded' || latest.payload.removed || latest.payload.version !== input.version) return undefined;
     return latest;
+  }
+
+  #next(): number {
+    const seq = ++this.#seq;
+    if (this.#reservation && seq > this.#reserved) {
+      this.#reserved = seq + RESERVED_RANGE - 1;
+      this.#reservation.reserve(this.#reserved);
+    }
+    return seq;
   }
 
   #number(event: HubEvent): HubEvent {
