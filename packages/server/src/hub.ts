@@ -107,8 +107,8 @@ export class Hub extends EventEmitter<HubEventMap> {
   readonly #serving = new Serving();
   readonly #dependencies: DependencyReloads;
   readonly #pluginConfigs: PluginConfigs;
-  readonly #server?: HttpServer;
-  readonly #proxy?: URL;
+  readonly #server: HttpServer | undefined;
+  readonly #proxy: URL | undefined;
   #attached?: AttachedSocketServer;
   readonly #events = new EventLog();
   readonly #catchUp = new LocalCatchUp(this.#events);
@@ -122,7 +122,7 @@ export class Hub extends EventEmitter<HubEventMap> {
   readonly #sources: SourceWatcher;
   #http?: HttpServer;
   #io?: HubSocketServer;
-  #url?: string;
+  #url: string | undefined;
   #stopping?: Promise<void>;
   readonly #ops: HubOps;
   #stopPeriodic?: () => void;

@@ -126,7 +126,7 @@ describe('config reload', () => {
     });
 
     it('that deletes the file then writes it again gives no event at all', async () => {
-      const { root, hub, client, logs } = await configHub({ 'config/app.yaml': APP_YAML });
+      const { root, client, logs } = await configHub({ 'config/app.yaml': APP_YAML });
       await rm(join(root, 'config/app.yaml'));
       await write(root, 'config/app.yaml', APP_YAML);
       // A later save is the marker: anything the delete-and-write caused would come before it. It is

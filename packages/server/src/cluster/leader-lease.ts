@@ -28,7 +28,7 @@ export class LeaderLease extends EventEmitter<LeaderLeaseEventMap> {
   readonly #options: LeaseOptions;
   #held = false;
   #timer?: NodeJS.Timeout;
-  #ticking?: Promise<void>;
+  #ticking: Promise<void> | undefined;
 
   constructor(client: Redis, options: LeaseOptions) {
     super();

@@ -54,7 +54,9 @@ export class RedisLink extends EventEmitter<RedisLinkEventMap> {
 
   /** A second connection to the same Redis, for commands that block (XREAD BLOCK); it queues commands while Redis is away. */
   duplicate(): Redis {
-    const reader = this.client.duplicate({ ...this.#options(), enableOfflineQueue: true, maxRetriesPerRequest: null, commandTimeout: undefined });
+    // XREAD BLOCK outlasts any command timeout: the reader has none (duplicate() would keep the client's).
+    const { commandTimeout: _none, ...options } = this.client.options;
+    const reader = new Redis({ ...options, enableOfflineQueue: true, maxRetriesPerRequest: null });
     reader.on('error', () => undefined);
     return reader;
   }

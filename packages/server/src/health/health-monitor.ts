@@ -30,8 +30,8 @@ export class HealthMonitor {
   readonly #options: HealthMonitorOptions;
   readonly #now: () => number;
   #latest?: HealthSnapshot;
-  #running?: Promise<HealthSnapshot>;
-  #next?: Promise<HealthSnapshot>;
+  #running: Promise<HealthSnapshot> | undefined;
+  #next: Promise<HealthSnapshot> | undefined;
   /** Failing checks and since when. */
   readonly #failing = new Map<string, number>();
   #timer?: NodeJS.Timeout;

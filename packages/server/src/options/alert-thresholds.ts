@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { Filled } from './filled.js';
 
 /** When the hub raises an alert; each is a setting (`alerts.failureRate`, …) with the default shown. */
 export const AlertThresholds = z
@@ -14,7 +15,7 @@ export const AlertThresholds = z
   })
   .partial()
   .strict();
-export type AlertThresholds = Required<z.infer<typeof AlertThresholds>>;
+export type AlertThresholds = Filled<z.infer<typeof AlertThresholds>>;
 
 export const DEFAULT_ALERT_THRESHOLDS: AlertThresholds = {
   failureRate: 0.1,

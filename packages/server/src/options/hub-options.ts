@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { Filled } from './filled.js';
 import { SETTINGS, type Setting, type SettingKey } from './settings-table.js';
 
 type Table = typeof SETTINGS;
@@ -13,7 +14,7 @@ export type HubSettings = z.infer<typeof HubSettings>;
 
 type WithDefault = { [K in SettingKey]: Table[K] extends Setting<z.ZodType, undefined> ? never : K }[SettingKey];
 /** Settings with every default filled in; settings without a default stay optional. */
-export type ResolvedSettings = { [K in WithDefault]: Required<z.output<Table[K]['schema']>> } & {
+export type ResolvedSettings = { [K in WithDefault]: Filled<z.output<Table[K]['schema']>> } & {
   [K in Exclude<SettingKey, WithDefault>]?: z.output<Table[K]['schema']>;
 };
 

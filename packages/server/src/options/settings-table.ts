@@ -2,6 +2,7 @@ import { HUB_MODES, KINDS } from '@hothub/shared';
 import { DEFAULT_DIRS } from '../kinds/index.js';
 import * as z from 'zod';
 import { DEFAULT_SECRET_WORDS } from '../config/redact.js';
+import type { Filled } from './filled.js';
 import { AlertThresholds, DEFAULT_ALERT_THRESHOLDS } from './alert-thresholds.js';
 import { DEFAULT_HEALTH_LIMITS, HealthLimits, ROLLBACK_WHEN } from './health-limits.js';
 import { DEFAULT_RATE_LIMIT, RateLimitSettings } from './rate-limit-settings.js';
@@ -33,7 +34,7 @@ export interface Setting<S extends z.ZodType = z.ZodType, D = unknown> {
 function setting<S extends z.ZodType, D extends Default<S> | undefined = undefined>(entry: Setting<S, D>): Setting<S, D> {
   return entry;
 }
-type Default<S extends z.ZodType> = Required<z.output<S>> | (() => Required<z.output<S>>);
+type Default<S extends z.ZodType> = Filled<z.output<S>> | (() => Filled<z.output<S>>);
 
 /** Versions kept per kind: images and fonts are the heavy ones. */
 const DEFAULT_VERSIONS = { wizard: 20, plugin: 20, component: 20, theme: 20, style: 20, page: 20, asset: 5 };

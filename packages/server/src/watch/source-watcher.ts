@@ -76,7 +76,7 @@ export class SourceWatcher {
 
   /** Loads every artifact and starts watching; resolves once a save can no longer be missed. */
   async start(): Promise<void> {
-    const { folders, pipeline, gate } = this.#options;
+    const { folders, gate } = this.#options;
     const startup: Promise<unknown>[] = [];
     let ready = false;
     this.#watcher = await watchTree(folders.watchRoots(), {

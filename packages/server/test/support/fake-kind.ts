@@ -20,7 +20,7 @@ export type FailingStep = 'load' | 'backup' | 'apply' | 'check' | 'commit' | 'ro
 export function fakeKind(name: KindName = 'style') {
   const steps: string[] = [];
   const serving = new Map<string, string>();
-  const state: { fail?: FailingStep } = {};
+  const state: { fail?: FailingStep | undefined } = {};
   const step = (label: string, which: FailingStep) => {
     steps.push(label);
     if (state.fail === which) throw new Error(`${which} failed`);
