@@ -1,5 +1,6 @@
 import { expectTypeOf, it } from 'vitest';
 import type {
+  Applied,
   ApplyFailed,
   ApplyFailedAck,
   ClientToServerEvents,
@@ -14,10 +15,11 @@ it('pins the server-to-client event map to the schemas', () => {
   expectTypeOf<Parameters<ServerToClientEvents['reloaded']>>().toEqualTypeOf<[Reloaded]>();
   expectTypeOf<Parameters<ServerToClientEvents['reload_failed']>>().toEqualTypeOf<[ReloadFailed]>();
   expectTypeOf<keyof ServerToClientEvents>().toEqualTypeOf<'connected' | 'reloaded' | 'reload_failed'>();
-  expectTypeOf<Reloaded['kind']>().toEqualTypeOf<'wizard' | 'plugin' | 'component' | 'theme' | 'style' | 'config'>();
+  expectTypeOf<Reloaded['kind']>().toEqualTypeOf<'wizard' | 'plugin' | 'component' | 'theme' | 'style' | 'config' | 'page' | 'asset'>();
 });
 
 it('pins the client-to-server event map: a report and its ack', () => {
   expectTypeOf<Parameters<ClientToServerEvents['apply_failed']>>().toEqualTypeOf<[ApplyFailed, (result: ApplyFailedAck) => void]>();
-  expectTypeOf<keyof ClientToServerEvents>().toEqualTypeOf<'apply_failed'>();
+  expectTypeOf<Parameters<ClientToServerEvents['applied']>>().toEqualTypeOf<[Applied]>();
+  expectTypeOf<keyof ClientToServerEvents>().toEqualTypeOf<'apply_failed' | 'applied'>();
 });
