@@ -17,7 +17,7 @@ const CANDIDATE = /(^|,\s*)([^\s,]+)/g;
 export function applyAsset(event: Reloaded, source: SheetSource, root: ParentNode): number {
   let count = 0;
   const rewrite = (text: string, base: string, pattern: RegExp) =>
-    text.replace(pattern, (whole: string, before: string, url: string) => {
+    text.replace(pattern, (whole: string, _before: string, url: string) => {
       if (!matchSheet(url, base, event.id, source, null, 'asset')) return whole;
       count++;
       return whole.replace(url, withVersion(url, base, event.version));
