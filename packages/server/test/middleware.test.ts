@@ -38,6 +38,29 @@ describe('hub.middleware() in an express app', () => {
     expect(await (await fetch(`${url}/assets/nokind`)).text()).toBe('app 404');
   });
 
+  it("at /: the app's own /config/… routes reach the app; only PATCH /config/<id> is the hub's", async () => {
+    const root = await tempRoot({ 'config/app.json': '{ "level": 1 }' });
+    const app = express();
+    const server = createServer(app);
+    const hub = createHub({ root, server, logger: createLogger({ level: 'silent' }) });
+    app.use(hub.middleware());
+    app.get('/config/app', (_req, res) => void res.send('app config page'));
+    app.post('/config', (_req, res) => void res.send('app config saved'));
+    app.patch('/config/app/theme', (_req, res) => void res.send('app theme patched'));
+    app.use((_req, res) => void res.status(404).send('app 404'));
+    const url = await listenWithHub(server, hub);
+    expect(await (await fetch(`${url}/config/app`)).text()).toBe('app config page');
+    expect(await (await fetch(`${url}/config`, { method: 'POST' })).text()).toBe('app config saved');
+    expect(await (await fetch(`${url}/config/app/theme`, { method: 'PATCH' })).text()).toBe('app theme patched');
+    expect(await (await fetch(`${url}/config/other`, { method: 'DELETE' })).text()).toBe('app 404');
+    // The hub's route, and its CORS preflight, are still the hub's; the config serves on.
+    const patch = await fetch(`${url}/config/app`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '{"level":2}' });
+    expect(patch.status).toBe(200);
+    expect(hub.config.get('app', 'level')).toBe(2);
+    const preflight = await fetch(`${url}/config/app`, { method: 'OPTIONS', headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'PATCH' } });
+    expect([preflight.status, preflight.headers.get('access-control-allow-origin')]).toEqual([204, 'http://localhost:5173']);
+  });
+
   it("at /: the hub's Host check, CORS and path fence never touch the app's routes", async () => {
     const { url } = await appWithHub('/');
     const foreign = await rawGet(url, '/about', { host: 'evil.test', origin: 'http://evil.test' });
@@ -97,8 +120,10 @@ describe("a hub's own server", () => {
 
 it('every route of the OpenAPI document is a hub path (so a mounted hub still answers it)', async () => {
   const hub = await startHub({ root: await tempRoot() });
-  const { paths } = (await (await fetch(`${hub.url}/openapi.json`)).json()) as { paths: Record<string, unknown> };
-  for (const path of Object.keys(paths)) expect(isHubPath(path), path).toBe(true);
+  const { paths } = (await (await fetch(`${hub.url}/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+  for (const [path, methods] of Object.entries(paths)) {
+    for (const method of Object.keys(methods)) expect(isHubPath(path, method), `${method} ${path}`).toBe(true);
+  }
   expect(isHubPath('/about')).toBe(false);
   expect(isHubPath('/')).toBe(false);
 });

@@ -15,17 +15,31 @@ const HUB_SEGMENTS: ReadonlySet<string> = new Set([
   'clients',
   'reload',
   'rollback',
-  'config',
   'wizards',
   'plugins',
   'webhook',
   'openapi.json',
 ]);
 
-/** Whether `path` (relative to where the hub is mounted) is one of the hub's routes. */
-export function isHubPath(path: string): boolean {
-  return HUB_SEGMENTS.has(path.split('/', 2)[1] ?? '');
+/**
+ * Segments apps use too: only the hub's exact routes there are its own, so an app's `GET /config/…` or
+ * `POST /config` still reaches the app at `/` (issue 14) while `PATCH /config/<id>` updates a config (issue 16).
+ */
+const SHARED_SEGMENTS: ReadonlyMap<string, (method: string, path: string) => boolean> = new Map([
+  ['config', (method, path) => method === 'PATCH' && /^\/config\/[^/]+$/.test(path)],
+]);
+
+/** Whether `method path` (the path relative to where the hub is mounted) is one of the hub's routes. */
+export function isHubPath(path: string, method = 'GET'): boolean {
+  const segment = path.split('/', 2)[1] ?? '';
+  return HUB_SEGMENTS.has(segment) || (SHARED_SEGMENTS.get(segment)?.(method.toUpperCase(), path) ?? false);
 }
 
-/** First middleware of the hub's app: any other path leaves the app at once (`next('router')` → the mounting app's `next()`). */
-export const hubPathsOnly: RequestHandler = (req, _res, next) => next(isHubPath(req.path) ? undefined : 'router');
+/**
+ * First middleware of the hub's app: any other request leaves the app at once (`next('router')` → the
+ * mounting app's `next()`). A CORS preflight is judged by the method it asks for.
+ */
+export const hubPathsOnly: RequestHandler = (req, _res, next) => {
+  const method = req.method === 'OPTIONS' ? (req.get('access-control-request-method') ?? req.method) : req.method;
+  next(isHubPath(req.path, method) ? undefined : 'router');
+};
