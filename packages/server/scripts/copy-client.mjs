@@ -7,3 +7,7 @@ const require = createRequire(import.meta.url);
 const clientDist = dirname(require.resolve('@hothub/client/dist/client.js'));
 await mkdir('dist/client', { recursive: true });
 for (const file of ['client.js', 'client.mjs']) await copyFile(join(clientDist, file), join('dist/client', file));
+// The operator's console (`/hothub/console`) likewise.
+const consoleDist = dirname(require.resolve('@hothub/console/dist/console.js'));
+await mkdir('dist/console', { recursive: true });
+for (const file of ['console.js', 'console.css']) await copyFile(join(consoleDist, file), join('dist/console', file));

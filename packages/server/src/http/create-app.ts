@@ -12,6 +12,7 @@ import { cors } from './cors.js';
 import { hostCheck } from './host-check.js';
 import { errorHandler } from './http-error.js';
 import { hubPathsOnly } from './hub-paths.js';
+import { consolePageRouter } from './console-page.js';
 import { infoPageRouter } from './info-page.js';
 import { modulesRouter } from './modules.js';
 import { opsRouter } from './ops-router.js';
@@ -55,6 +56,7 @@ export function createApp(context: AppContext): Express {
   app.use(assetsRouter(context.pipeline, context.folders));
   app.use(modulesRouter(context.wizards, context.plugins, [requireToken(context.ops.settings.token)]));
   app.use(infoPageRouter(context.ops));
+  app.use(consolePageRouter());
   app.use(errorHandler({ exposeStack: context.ops.settings.mode === 'dev' }));
   return app;
 }

@@ -1,0 +1,28 @@
+import { type HubStatus, ReloadHistory, ReloadStatistics } from '@hothub/shared';
+import { getJson } from './api.js';
+import { percentileChart, perMinute, reloadsChart } from './charts.js';
+import { clock, h, show } from './dom.js';
+
+/** Minutes of history the reloads chart shows. */
+const CHART_MINUTES = 30;
+
+export interface StatsView {
+  counts: HTMLElement;
+  reloads: HTMLElement;
+  latency: HTMLElement;
+  alerts: HTMLElement;
+}
+
+/** Statistics, the reloads chart from history, latency percentiles (reload, and save-to-applied per kind), alerts. */
+export async function renderStats(view: StatsView, status: HubStatus): Promise<void> {
+  const [statistics, history] = await Promise.all([getJson('/reload/statistics', ReloadStatistics), getJson('/reload/history?limit=500', ReloadHistory)]);
+  const rate = statistics.successRate === null ? '–' : `${(statistics.successRate * 100).toFixed(1)}%`;
+  show(
+    view.counts,
+    `${statistics.total} runs · ${statistics.successful} reloads · ${statistics.failed} failures (${statistics.rollbacks} rolled back) · success ${rate} · ${status.connections} sockets, ${status.lagging} pages behind`,
+  );
+  show(view.reloads, reloadsChart(perMinute(history.events, CHART_MINUTES)));
+  const delivery = Object.entries(statistics.appliedMs).map(([kind, p]) => ({ label: `${kind}: save → page`, p50: p.p50, p95: p.p95 }));
+  show(view.latency, percentileChart([{ label: 'reload (read → commit)', ...statistics.durationMs }, ...delivery]));
+  show(view.alerts, ...(status.alerts.length ? status.alerts.map((a) => h('li', { class: 'error' }, `${a.name} since ${clock(a.since)}: ${a.message}`)) : [h('li', { class: 'empty' }, 'no active alert')]));
+}
