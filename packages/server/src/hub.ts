@@ -261,7 +261,7 @@ export class Hub extends EventEmitter<HubEventMap> {
       }),
       this.#logger.channel('hothub:pipeline'),
     );
-    this.app = createApp({ root: this.settings.root, pipeline: this.#pipeline, folders: this.#folders, wizards, plugins, ops: this.#ops, config: this.config, versions: this.#versions });
+    this.app = createApp({ root: this.settings.root, pipeline: this.#pipeline, folders: this.#folders, wizards, plugins, ops: this.#ops, config: this.config, versions: this.#versions, events: this.#events });
   }
 
   /** `http://host:port` once listening. */

@@ -3,6 +3,7 @@ import type { HubConfig } from '../config/hub-config.js';
 import type { Registry } from '../modules/module-registry.js';
 import type { HubOps } from '../ops/hub-ops.js';
 import type { KindVersions } from '../ops/kind-versions.js';
+import type { EventLog } from '../pipeline/event-log.js';
 import type { Pipeline } from '../pipeline/pipeline.js';
 import type { KindFolders } from '../watch/kind-folders.js';
 import { accessPolicy } from '../access/access-policy.js';
@@ -32,6 +33,8 @@ export interface AppContext {
   ops: HubOps;
   config: HubConfig;
   versions: KindVersions;
+  /** The recent events: the states `POST /rollback { seq }` goes back to. */
+  events: Pick<EventLog, 'since'>;
 }
 
 /**

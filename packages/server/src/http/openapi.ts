@@ -11,6 +11,8 @@ import {
   ReloadResult,
   ReloadStatistics,
   RollbackRequest,
+  RollbackToSeqRequest,
+  PointInTimeResult,
   ConfigPatch,
   type Schema,
   PluginList,
@@ -67,6 +69,8 @@ export function openApiDocument(): JsonSchema {
         ClientList: jsonSchema(ClientList, 'output'),
         ApiError: jsonSchema(ApiError, 'output'),
         RollbackRequest: jsonSchema(RollbackRequest, 'input'),
+        RollbackToSeqRequest: jsonSchema(RollbackToSeqRequest, 'input'),
+        PointInTimeResult: jsonSchema(PointInTimeResult, 'output'),
         ConfigPatch: jsonSchema(ConfigPatch, 'input'),
         ArtifactVersions: jsonSchema(ArtifactVersions, 'output'),
         WizardList: jsonSchema(WizardList, 'output'),
@@ -115,11 +119,18 @@ export function openApiDocument(): JsonSchema {
       },
       '/rollback': {
         post: {
-          summary: 'Make a kept version of an artifact (any kind) serve again and write it to its file (the previous one without `version`)',
+          summary:
+            'Make a kept version of an artifact (any kind) serve again and write it to its file (the previous one without `version`); with `seq`, every artifact as it served right after that event',
           security: [{ bearer: [] }],
-          requestBody: { required: true, content: json('RollbackRequest') },
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { oneOf: [ref('RollbackRequest'), ref('RollbackToSeqRequest')] } } },
+          },
           responses: {
-            200: ok('ReloadResult', 'the reloaded event (trigger api)'),
+            200: {
+              description: 'the reloaded event (trigger api); with `seq`, each artifact changed and what became of it',
+              content: { 'application/json': { schema: { oneOf: [ref('ReloadResult'), ref('PointInTimeResult')] } } },
+            },
             401: error('no bearer token'),
             403: error('wrong token'),
             409: error('nothing to roll back to, or the restored version was refused'),

@@ -1,9 +1,10 @@
-import { type ArtifactVersions, KindName, RollbackRequest, type ReloadResult } from '@hothub/shared';
+import { type ArtifactVersions, KindName, type PointInTimeResult, RollbackRequest, RollbackToSeqRequest, type ReloadResult } from '@hothub/shared';
 import express, { type RequestHandler, Router } from 'express';
 import { RollbackRefused } from '../config/config-rollback.js';
 import type { HubConfig } from '../config/hub-config.js';
 import type { KindVersions } from '../ops/kind-versions.js';
-import type { HubEvent } from '../pipeline/event-log.js';
+import { PointInTimeTooOld, rollbackToSeq } from '../ops/point-in-time.js';
+import type { EventLog, HubEvent } from '../pipeline/event-log.js';
 import type { Pipeline } from '../pipeline/pipeline.js';
 import { requireJson } from './content-type.js';
 import { HttpError, parseBody } from './http-error.js';
@@ -13,6 +14,7 @@ export interface RollbackContext {
   config: HubConfig;
   versions: KindVersions;
   pipeline: Pipeline;
+  events: Pick<EventLog, 'since'>;
 }
 
 /**
@@ -20,13 +22,20 @@ export interface RollbackContext {
  * `POST /rollback { kind, id, version? }`: makes a kept version serve again and answers with its
  * `reloaded` event (trigger `api`). 404 for an unknown artifact or version, 409 when there is nothing to
  * roll back to or the restored version fails its checks (the serving one stays).
+ * `POST /rollback { seq }`: every artifact as it served right after event `seq`, one after the other, each
+ * reported (`ops/point-in-time.ts`); 409 `seq_too_old` when the hub's recent events no longer reach back to it.
  */
 export function rollbackRouter(context: RollbackContext, guard: RequestHandler[]): Router {
   const router = Router();
   router.post('/rollback', ...guard, requireJson, express.json({ limit: '1mb' }), async (req, res) => {
+    // A body naming `seq` is a point in time; its schema then refuses any other field.
+    if (typeof req.body === 'object' && req.body !== null && 'seq' in req.body) {
+      res.json(await toSeq(context, parseBody(RollbackToSeqRequest, req.body).seq));
+      return;
+    }
     const { kind, id, version } = parseBody(RollbackRequest, req.body);
     if (kind !== 'config' && !(await context.versions.known(kind, id))) throw unknown(kind, id);
-    const event = await refusedAsHttp(() => (kind === 'config' ? context.config.rollback(id, version) : context.versions.rollback(context.pipeline, kind, id, version)));
+    const event = await refusedAsHttp(() => restore(context, kind, id, version));
     if (event.name === 'reload_failed') {
       throw new HttpError(409, 'rollback_failed', `the restored version was refused: ${event.payload.error.message}`, event);
     }
@@ -47,6 +56,21 @@ export function rollbackRouter(context: RollbackContext, guard: RequestHandler[]
   onlyMethods(router, '/rollback', ['POST']);
   onlyMethods(router, '/rollback/:kind/*id', ['GET']);
   return router;
+}
+
+function restore(context: RollbackContext, kind: KindName, id: string, version: string | undefined): Promise<HubEvent> {
+  return kind === 'config' ? context.config.rollback(id, version) : context.versions.rollback(context.pipeline, kind, id, version);
+}
+
+async function toSeq(context: RollbackContext, seq: number): Promise<PointInTimeResult> {
+  const events = context.events.since(0);
+  if (seq > (events.at(-1)?.payload.seq ?? 0)) throw new HttpError(404, 'unknown_seq', `no event ${seq} was sent yet: GET /reload/history lists them`);
+  try {
+    return await rollbackToSeq(seq, events, context.pipeline.serving, (kind, id, version) => restore(context, kind, id, version));
+  } catch (error) {
+    if (error instanceof PointInTimeTooOld) throw new HttpError(409, 'seq_too_old', error.message);
+    throw error;
+  }
 }
 
 function unknown(kind: KindName, id: string): HttpError {

@@ -2,8 +2,8 @@ import * as z from 'zod/mini';
 import { KindName } from '../kinds.js';
 
 /**
- * Body of `POST /rollback`: make a backed-up version of an artifact active again.
- * Without `version`, the newest backed-up version other than the serving one.
+ * Body of `POST /rollback`: make a kept version of an artifact serve again.
+ * Without `version`, the newest kept version other than the serving one.
  */
 export const RollbackRequest = z.strictObject({
   kind: KindName,
@@ -11,3 +11,7 @@ export const RollbackRequest = z.strictObject({
   version: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
 });
 export type RollbackRequest = z.infer<typeof RollbackRequest>;
+
+/** Body of `POST /rollback` with `seq`: every artifact as it served right after event `seq`. */
+export const RollbackToSeqRequest = z.strictObject({ seq: z.int().check(z.minimum(0), z.maximum(2 ** 40)) });
+export type RollbackToSeqRequest = z.infer<typeof RollbackToSeqRequest>;
