@@ -18,7 +18,7 @@ const hub = createHub({
   // Attach to this server: the hub listens on nothing itself, browsers connect to /ws/hot-reload here.
   server,
   // Refuse wizards without a run() method: the previous version keeps serving.
-  onWizard: (id, WizardClass) => typeof WizardClass.prototype.run === 'function',
+  onWizard: (_id, WizardClass) => typeof WizardClass.prototype.run === 'function',
   // What each plugin's initialize(config) receives.
   pluginConfig: { search: { indexName: 'docs' } },
 });

@@ -16,7 +16,13 @@ async function watchedHub(options: HubOptions = {}) {
 
 /** An app check that fails while `broken()` says so, counting its runs. */
 function countedCheck(broken: () => boolean) {
-  const check = { runs: 0, fn: () => (check.runs++, !broken()) };
+  const check = {
+    runs: 0,
+    fn: () => {
+      check.runs++;
+      return !broken();
+    },
+  };
   return check;
 }
 

@@ -87,7 +87,10 @@ export class ComponentHost {
     if (!id || this.#mounted.has(element)) return;
     this.#mounted.set(element, id);
     const loaded = this.#loaded.get(id);
-    (loaded ? Promise.resolve(loaded) : this.#import(id).then((l) => (this.#loaded.set(id, l), l)))
+    (loaded ? Promise.resolve(loaded) : this.#import(id).then((l) => {
+      this.#loaded.set(id, l);
+      return l;
+    }))
       .then(({ component, url }) => {
         try {
           component.mount(element, undefined);

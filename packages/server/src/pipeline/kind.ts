@@ -78,6 +78,7 @@ export interface Kind<Artifact = unknown> {
   /** Keep the serving version somewhere it can be restored from, before `apply` replaces it; a throw cancels the reload. */
   backup?(id: string, current: Artifact, source: SourceFile): Promise<void> | void;
   /** Make `next` active; returns the keys whose values it changed, if the kind has keys (configs). */
+  // biome-ignore lint/suspicious/noConfusingVoidType: kinds without keys return nothing; `undefined` would make them say so.
   apply?(id: string, next: Artifact, previous: Artifact | undefined): Promise<KeyChange[] | void> | KeyChange[] | void;
   /** Undo `apply(failed)`: make `previous` active again, or nothing when there was none. */
   rollback?(id: string, previous: Artifact | undefined, failed: Artifact): Promise<void> | void;

@@ -1,4 +1,4 @@
-import { type Stats } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { basename, sep } from 'node:path';
 import { type FSWatcher, watch } from 'chokidar';
 
