@@ -218,7 +218,27 @@ describe('following the cluster', () => {
     const elsewhere: HubEvent = { name: 'reloaded', payload: { ...reloaded({ id: 'main' }), seq: 4, ts: 1 } };
     await followEvent({ event: failed, origin: 'other', file: 'main.txt' }, context);
     await followEvent({ event: elsewhere, origin: 'other', file: '../outside.txt' }, context);
-    expect(announced).toEqual([failed, elsewhere]);
+    // This hub serves nothing for `main`: its pages hear that, under the same seq, not of a version it does not serve.
+    expect(announced).toEqual([failed, { name: 'reload_failed', payload: expect.objectContaining({ id: 'main', seq: 4, rolledBack: false }) }]);
     expect(outcomes).toEqual([]);
+  });
+
+  it('says reload_failed when a skipped run leaves it serving another version than the event announced (issue 12)', async () => {
+    const root = await tempRoot({ 'styles/main.txt': 'v1' });
+    const { kind } = fakeKind();
+    const { pipeline } = fakePipeline([kind], root);
+    const folders = new KindFolders(root, DIRS, new Map([[kind.name, kind]]));
+    const announced: HubEvent[] = [];
+    const context = { folders, pipeline, announce: (e: HubEvent) => void announced.push(e) };
+    const first = await followEvent({ event: { name: 'reloaded', payload: { ...reloaded({ id: 'main', version: 'x' }), seq: 5, ts: 1 } }, origin: 'other', file: 'main.txt' }, context);
+    expect(first.status).toBe('event');
+    const serving = pipeline.serving.get('style', 'main')?.source.version;
+    // The same file and content again: the run is skipped, and this hub keeps serving what it loaded.
+    const same: HubEvent = { name: 'reloaded', payload: { ...reloaded({ id: 'main', version: serving }), seq: 6, ts: 1 } };
+    const older: HubEvent = { name: 'reloaded', payload: { ...reloaded({ id: 'main', version: 'older' }), seq: 7, ts: 1 } };
+    await followEvent({ event: same, origin: 'other', file: 'main.txt' }, context);
+    await followEvent({ event: older, origin: 'other', file: 'main.txt' }, context);
+    expect(announced[0]).toBe(same);
+    expect(announced[1]).toMatchObject({ name: 'reload_failed', payload: { id: 'main', seq: 7, error: { message: expect.stringContaining(`this hub serves version ${serving}`) } } });
   });
 });

@@ -37,6 +37,8 @@ export class FileHistory {
   /** Lines in the file: past twice the capacity it is rewritten with the newest `capacity` events. */
   #lines: number;
   #writing: Promise<void> = Promise.resolve();
+  /** Lines waiting for the write that is scheduled (there is one whenever this is not empty). */
+  readonly #pending: string[] = [];
   readonly #unwritable: OncePerCause;
 
   private constructor(file: string, capacity: number, lines: number, idOf: () => string, logger: Logger) {
@@ -67,13 +69,21 @@ export class FileHistory {
     return { store: new FileHistory(file, capacity, restored.events.length, idOf, logger), restored };
   }
 
-  /** Writes an event this hub numbered; never throws (a failure is logged). */
+  /**
+   * Writes an event this hub numbered; never throws (a failure is logged). Lines that arrive while a write
+   * is under way go in the next one, together: one write per burst (a 100-file checkout was 7 lines on disk
+   * when pages had seen 95 events, one `appendFile` each). No fsync: `.hothub/seq-reserved.json` is what a
+   * crash relies on.
+   */
   append(event: HubEvent): void {
-    const line = `${JSON.stringify({ id: this.#idOf(), event })}\n`;
+    this.#pending.push(`${JSON.stringify({ id: this.#idOf(), event })}\n`);
+    if (this.#pending.length > 1) return;
     this.#writing = this.#writing
       .then(async () => {
-        await appendFile(this.#file, line);
-        if (++this.#lines > 2 * this.#capacity) this.#lines = (await trim(this.#file, this.#capacity, this.#logger)).events.length;
+        const lines = this.#pending.splice(0);
+        await appendFile(this.#file, lines.join(''));
+        this.#lines += lines.length;
+        if (this.#lines > 2 * this.#capacity) this.#lines = (await trim(this.#file, this.#capacity, this.#logger)).events.length;
         this.#unwritable.succeeded();
       })
       .catch((error: unknown) => this.#unwritable.failed(errorCode(error) ?? errorMessage(error)));
