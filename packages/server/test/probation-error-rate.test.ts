@@ -30,7 +30,7 @@ async function report(client: RecordingClient, version: string) {
   expect(await client.socket.emitWithAck('apply_failed', sent)).toEqual({ ok: true });
 }
 
-const rolledBack = (event: { reason?: string }) => event.reason !== undefined;
+const rolledBack = (event: { reason?: string | undefined }) => event.reason !== undefined;
 
 describe('probation: pages failing to apply a version (error rate)', () => {
   it('rolls a style on probation back with reason errors once 3 pages fail it; the previous version serves again', async () => {
