@@ -46,7 +46,7 @@ export function percentileChart(rows: readonly PercentileRow[]): Element {
   const max = Math.max(1, ...rows.map((r) => r.p95 ?? 0));
   const line = 18;
   const labelWidth = 150;
-  const span = WIDTH - labelWidth - 110;
+  const span = WIDTH - labelWidth - 140;
   const width = (ms: number | null) => ((ms ?? 0) / max) * span;
   const lines = rows.flatMap((row, i) => {
     const y = i * line;
@@ -54,7 +54,7 @@ export function percentileChart(rows: readonly PercentileRow[]): Element {
       svg('text', { x: 0, y: y + 13 }, row.label),
       svg('rect', { class: 'p95', x: labelWidth, y: y + 3, width: width(row.p95), height: 12 }),
       svg('rect', { class: 'p50', x: labelWidth, y: y + 3, width: width(row.p50), height: 12 }),
-      svg('text', { x: labelWidth + width(row.p95) + 6, y: y + 13 }, `p50 ${ms(row.p50)} · p95 ${ms(row.p95)}`),
+      svg('text', { x: labelWidth + span + 6, y: y + 13 }, `p50 ${ms(row.p50)} · p95 ${ms(row.p95)}`),
     ];
   });
   return svg('svg', { viewBox: `0 0 ${WIDTH} ${rows.length * line + 4}`, class: 'chart', role: 'img', 'aria-label': 'latency percentiles' }, ...lines);

@@ -32,12 +32,17 @@ function failureText(event: ReloadFailed): string {
 
 /**
  * The live stream: the console connects like a page, marked `console: true` in its handshake so
- * `GET /clients` does not list it, and shows each event as it arrives, newest first.
+ * `GET /clients` does not list it, and shows each event as it arrives, newest first; `seed` adds what
+ * history holds from before (an event older than the newest shown is skipped: it is there already).
  */
-export function startEventStream(list: HTMLElement, state: HTMLElement): void {
+export function startEventStream(list: HTMLElement, state: HTMLElement): { seed(history: readonly EventMessage[]): void } {
   const secret = token.get();
   const socket = io(location.origin, { path: `${BASE}${SOCKET_PATH}`, transports: ['websocket', 'polling'], auth: { console: true, ...(secret ? { token: secret } : {}) } });
+  /** Events come from history and live: each seq once, newer ones on top. */
+  let shown = 0;
   const add = (event: EventMessage) => {
+    if (event.payload.seq <= shown) return;
+    shown = event.payload.seq;
     list.prepend(eventRow(event));
     while (list.childElementCount > MAX_ROWS) list.lastElementChild?.remove();
   };
@@ -52,4 +57,6 @@ export function startEventStream(list: HTMLElement, state: HTMLElement): void {
   socket.on('connect', () => show(state, 'live'));
   socket.on('disconnect', () => show(state, 'disconnected: reconnecting…'));
   socket.on('connect_error', (error) => show(state, `cannot connect: ${error.message}`));
+  // What happened before the console opened, from history (newest first), up to the rows it keeps.
+  return { seed: (history) => history.slice(0, MAX_ROWS).reverse().forEach(add) };
 }

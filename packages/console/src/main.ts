@@ -12,8 +12,8 @@ const REFRESH_MS = 2000;
 
 const root = document.getElementById('console') ?? document.body;
 
-function section(title: string, ...body: Array<Node | string>): HTMLElement {
-  return h('section', { 'aria-label': title }, h('h2', {}, title), ...body);
+function section(title: string, heading: Node | string, ...body: Node[]): HTMLElement {
+  return h('section', { 'aria-label': title }, h('h2', {}, heading), ...body);
 }
 
 /** The hub has a token and this tab has none (or a refused one): ask for it; it stays in this tab only. */
@@ -42,11 +42,11 @@ async function start(status: HubStatus): Promise<void> {
   show(
     root,
     h('h1', {}, `hothub ${status.version} `, state),
-    section('Alerts', view.alerts),
-    section('Live events', events),
-    section('Pages (', pageCount, ')', h('table', { class: 'pages' }, h('thead', {}, h('tr', {}, ...heads)), pages)),
-    section('Statistics', view.counts, h('h3', {}, 'Reloads and failures per minute (last 30 min)'), view.reloads, h('h3', {}, 'Latency'), view.latency),
-    section('Versions', picker, said, versions),
+    section('Alerts', 'Alerts', view.alerts),
+    section('Live events', 'Live events', events),
+    section('Pages', h('span', {}, 'Pages (', pageCount, ')'), h('table', { class: 'pages' }, h('thead', {}, h('tr', {}, ...heads)), pages)),
+    section('Statistics', 'Statistics', view.counts, h('h3', {}, 'Reloads and failures per minute (last 30 min)'), view.reloads, h('h3', {}, 'Latency'), view.latency),
+    section('Versions', 'Versions', picker, said, versions),
   );
   let known = new Map<string, Artifact>();
   const showVersions = () => {
@@ -54,9 +54,10 @@ async function start(status: HubStatus): Promise<void> {
     if (artifact) renderVersions(versions, artifact, say).catch((error: unknown) => say(String(error)));
   };
   picker.addEventListener('change', showVersions);
-  startEventStream(events, state);
+  const stream = startEventStream(events, state);
   const refresh = async () => {
     const [latest, history] = await Promise.all([getJson('/status', HubStatus), getJson('/reload/history?limit=500', ReloadHistory)]);
+    stream.seed(history.events);
     await Promise.all([renderPages(pages, pageCount), renderStats(view, latest)]);
     const chosen = picker.value;
     known = new Map(artifactsOf(history.events).map((a) => [`${a.kind}/${a.id}`, a]));
