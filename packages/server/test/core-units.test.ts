@@ -232,7 +232,7 @@ describe('following the cluster', () => {
     const context = { folders, pipeline, announce: (e: HubEvent) => void announced.push(e) };
     const first = await followEvent({ event: { name: 'reloaded', payload: { ...reloaded({ id: 'main', version: 'x' }), seq: 5, ts: 1 } }, origin: 'other', file: 'main.txt' }, context);
     expect(first.status).toBe('event');
-    const serving = pipeline.serving.get('style', 'main')?.source.version;
+    const serving = pipeline.serving.get('style', 'main')!.source.version;
     // The same file and content again: the run is skipped, and this hub keeps serving what it loaded.
     const same: HubEvent = { name: 'reloaded', payload: { ...reloaded({ id: 'main', version: serving }), seq: 6, ts: 1 } };
     const older: HubEvent = { name: 'reloaded', payload: { ...reloaded({ id: 'main', version: 'older' }), seq: 7, ts: 1 } };
