@@ -26,7 +26,13 @@ export interface ReloadRequest {
   trigger: Trigger;
   /** The file saved; with a `chain` when it is another file the artifact imports (the run then skips the same-content check). */
   cause?: Cause;
-  /** Bytes to use instead of reading `file` (a backed-up version being restored); writing them to the file is the caller's. */
+  /**
+   * Bytes to use instead of reading `file`, when an API supplies them: a kept version being restored
+   * (`config/artifact-rollback.ts`, `config/config-rollback.ts`) or a config merged with a patch
+   * (`config/config-update.ts`). It stays in the request, not in a config-only path, because all three run
+   * the bytes through every check before they reach disk (a refused config never overwrites its file);
+   * writing them to the file is the caller's.
+   */
   content?: Buffer;
   /** The event another hub of the cluster numbered for this change: the run's own event takes its `seq` and `ts`. */
   numbered?: HubEvent;
