@@ -29,9 +29,10 @@ export interface ReloadRequest {
   /**
    * Bytes to use instead of reading `file`, when an API supplies them: a kept version being restored
    * (`config/artifact-rollback.ts`, `config/config-rollback.ts`) or a config merged with a patch
-   * (`config/config-update.ts`). It stays in the request, not in a config-only path, because all three run
-   * the bytes through every check before they reach disk (a refused config never overwrites its file);
-   * writing them to the file is the caller's.
+   * (`config/config-update.ts`). It stays in the request, not in a config-only path, because three sources
+   * use it: a config's bytes are checked before they reach disk (a refused one never overwrites its file),
+   * and a rollback, which writes the file first (module kinds bundle from disk), runs exactly the kept
+   * version, not whatever is on disk by then. Writing them to the file is the caller's.
    */
   content?: Buffer;
   /** The event another hub of the cluster numbered for this change: the run's own event takes its `seq` and `ts`. */
