@@ -236,12 +236,11 @@ export class Hub extends EventEmitter<HubEventMap> {
       logger: this.#logger,
       watchDirs: () => this.folders(),
       running: () => this.#io !== undefined && this.#stopping === undefined,
-      watching: () => this.#sources.watching,
+      watcher: this.#sources,
       connections: () => this.#io?.engine.clientsCount ?? 0,
       clients: () => this.#pages.list(this.#events.since(0)),
       reload: (target, trigger) => this.reload(target, trigger),
-      checks: () => this.#health.monitor.check(),
-      healthAlerts: () => this.#health.monitor.alerts(),
+      health: this.#health.monitor,
     });
     this.#afterRun = runConsumers(
       afterRunConsumers({

@@ -71,8 +71,8 @@ describe('GET /status', () => {
     // 1 of 3 startup loads failed: over the 10% failure-rate threshold.
     expect(status.alerts.map((a) => a.name)).toEqual(['failure_rate']);
     expect(status.uptimeS).toBeGreaterThanOrEqual(0);
-    expect(status.watchDirs).toContainEqual({ kind: 'style', dir: `${root}/styles`, exists: true });
-    expect(status.watchDirs).toContainEqual({ kind: 'plugin', dir: `${root}/plugins`, exists: false });
+    expect(status.watchDirs).toContainEqual({ kind: 'style', dir: `${root}/styles`, exists: true, watcher: 'native' });
+    expect(status.watchDirs).toContainEqual({ kind: 'plugin', dir: `${root}/plugins`, exists: false, watcher: 'native' });
     expect(status.kinds.style).toEqual({ artifacts: 2, reloads: 2, failures: 0 });
     expect(status.kinds.wizard).toEqual({ artifacts: 0, reloads: 0, failures: 1 });
     await expectError(await fetch(`${hub.url}/status`, { method: 'PUT' }), 405, 'method_not_allowed');

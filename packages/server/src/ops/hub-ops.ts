@@ -3,7 +3,7 @@ import type { ActiveAlert, ConnectedPage, HealthReport, HistoryQuery, HubStatus,
 import { ANY_HOST } from '../access/access-policy.js';
 import type { ResolvedSettings } from '../options/hub-options.js';
 import type { EventLog, HubEvent } from '../pipeline/event-log.js';
-import type { HealthSnapshot } from '../health/health-monitor.js';
+import type { HealthMonitor } from '../health/health-monitor.js';
 import type { Serving } from '../pipeline/serving.js';
 import type { Logger } from '../util/log.js';
 import { Alerts } from './alerts.js';
@@ -24,16 +24,14 @@ export interface OpsSources {
   logger: Logger;
   /** Listening and not stopping. */
   running(): boolean;
-  /** The file watcher is up (dev mode). */
-  watching(): boolean;
+  /** Whether the file watcher is up (dev mode). */
+  watcher: { readonly watching: boolean };
   connections(): number;
   /** The connected pages and what each applied (`realtime/pages.ts`). */
   clients(): ConnectedPage[];
   reload(target: string, trigger: Trigger): Promise<HubEvent[]>;
-  /** Runs the built-in and application checks now (`health/health-monitor.ts`), named as `/health` shows them. */
-  checks(): Promise<HealthSnapshot>;
-  /** `health_checks` while one of them fails. */
-  healthAlerts(): ActiveAlert[];
+  /** Runs the built-in and application checks now, named as `/health` shows them; `alerts()`: `health_checks` while one fails. */
+  health: Pick<HealthMonitor, 'check' | 'alerts'>;
 }
 
 /** Statistics, alerts and metrics of a hub, fed by its pipeline; what the operations routers serve. */
@@ -72,7 +70,7 @@ export class HubOps {
   }
 
   alerts(): ActiveAlert[] {
-    return [...this.#alerts.active(), ...this.#sources.healthAlerts()];
+    return [...this.#alerts.active(), ...this.#sources.health.alerts()];
   }
 
   statistics(): ReloadStatistics {
@@ -89,13 +87,13 @@ export class HubOps {
 
   /** The hub's own checks, the built-in ones and every check the application registered (`app:<name>`). */
   async health(): Promise<HealthReport> {
-    const { settings, running, watching } = this.#sources;
+    const { settings, running, watcher } = this.#sources;
     const checks: HealthReport['checks'] = {
       root: existsSync(settings.root) ? { ok: true } : { ok: false, message: `root folder ${settings.root} is missing` },
       server: running() ? { ok: true } : { ok: false, message: 'not listening' },
     };
-    if (settings.mode === 'dev') checks.watcher = watching() ? { ok: true } : { ok: false, message: 'file watcher is not running' };
-    const { results, at } = await this.#sources.checks();
+    if (settings.mode === 'dev') checks.watcher = watcher.watching ? { ok: true } : { ok: false, message: 'file watcher is not running' };
+    const { results, at } = await this.#sources.health.check();
     for (const { name, ok, message } of results) checks[name] = message === undefined ? { ok } : { ok, message };
     return { status: Object.values(checks).every((c) => c.ok) ? 'ok' : 'fail', checks, checkedAt: at };
   }
@@ -105,7 +103,7 @@ export class HubOps {
     const { settings, serving } = this.#sources;
     const watchDirs = this.#sources.watchDirs();
     return {
-      enabled: settings.mode === 'dev' && this.#sources.watching(),
+      enabled: settings.mode === 'dev' && this.#sources.watcher.watching,
       running: this.#sources.running(),
       mode: settings.mode,
       version: this.#version,
