@@ -11,6 +11,7 @@ import { reloadLine } from './ops/reload-line.js';
 import type { EventLog, HubEvent } from './pipeline/event-log.js';
 import type { AfterRun, RunEvent } from './pipeline/reload-outcome.js';
 import type { LocalCatchUp } from './realtime/catch-up.js';
+import type { SourceWatcher } from './watch/source-watcher.js';
 import { broadcast, type HubSocketServer } from './realtime/socket-server.js';
 import type { Logger } from './util/log.js';
 
@@ -30,7 +31,7 @@ export interface AfterRunContext {
   /** Puts each new version on probation (`health/probation.ts`). */
   probation: Pick<Probation, 'observe'>;
   /** Starts watching files a new version imports from outside the kind folders. */
-  watchImports(): void;
+  sources: Pick<SourceWatcher, 'watchImports'>;
   /** Dev mode: where the one line per reload or failure goes (`ops/reload-line.ts`). */
   terminal?: ((line: string) => void) | undefined;
   /** `hub.on('reloaded' | 'reload_failed', …)` listeners of the embedding application. */
@@ -57,7 +58,7 @@ export function afterRunConsumers(context: AfterRunContext): readonly Consumer[]
     ['versions (.hothub/backups/)', (outcome) => context.versions.store(outcome)],
     ['statistics, alerts, metrics', ({ event }) => context.ops.record(event)],
     ['probation', (outcome) => context.probation.observe(outcome)],
-    ['imported files to watch', () => context.watchImports()],
+    ['imported files to watch', () => void context.sources.watchImports()],
     ['terminal line', ({ event }) => context.terminal?.(reloadLine(event))],
     ['in-process listeners', ({ event }) => context.emit(event)],
   ];

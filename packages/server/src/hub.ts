@@ -255,7 +255,7 @@ export class Hub extends EventEmitter<HubEventMap> {
         probation: this.#health.probation,
         // prod logs JSON for machines: the terminal line is for a developer watching dev output.
         terminal: this.settings.mode === 'dev' ? (line: string) => this.#logger.channel('hothub:reload').info(line) : undefined,
-        watchImports: () => void this.#sources.watchImports(),
+        sources: this.#sources,
         emit: (event) => (event.name === 'reloaded' ? this.emit('reloaded', event.payload) : this.emit('reload_failed', event.payload)),
       }),
       this.#logger.channel('hothub:pipeline'),
