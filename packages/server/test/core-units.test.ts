@@ -163,7 +163,9 @@ describe('after a run', () => {
       ops: { record: () => void order.push('statistics, alerts, metrics') },
       versions: { store: () => void order.push('versions') },
       probation: { observe: () => void order.push('probation') },
-      watchImports: () => void order.push('imported files to watch'),
+      sources: {
+        watchImports: async () => void order.push('imported files to watch'),
+      },
       terminal: () => void order.push('terminal line'),
       emit: () => void order.push('in-process listeners'),
     };
