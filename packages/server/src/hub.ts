@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { existsSync } from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
 import { resolve } from 'node:path';
 import { errorMessage, type KindName, type Reloaded, type ReloadFailed, type Trigger } from '@hothub/shared';
@@ -44,7 +43,7 @@ import { createSocketServer, type HubSocketServer } from './realtime/socket-serv
 import { createLogger, type Logger } from './util/log.js';
 import { checkRoot } from './watch/check-root.js';
 import { readMounts, remoteMount } from './watch/remote-mount.js';
-import { KindFolders } from './watch/kind-folders.js';
+import { KindFolders, type WatchedFolder } from './watch/kind-folders.js';
 import { ruleSpecs } from './options/watch-settings.js';
 import { SourceWatcher } from './watch/source-watcher.js';
 
@@ -65,17 +64,6 @@ export interface HubEventMap {
   reload_failed: [ReloadFailed];
   /** A browser reported that it could not apply a version (`apply_failed`). */
   client_failed: [ClientFailure];
-}
-
-/** A folder the hub watches (a kind folder, or a watch rule's static part), and whether it exists yet. */
-export interface WatchedFolder {
-  kind: KindName;
-  dir: string;
-  exists: boolean;
-  /** The watch rule's glob, relative to the root. */
-  glob?: string;
-  /** `polling` with `--poll`. */
-  watcher: 'native' | 'polling';
 }
 
 /**
@@ -181,7 +169,11 @@ export class Hub extends EventEmitter<HubEventMap> {
       config: configRuntime,
       modules,
     });
-    this.#folders = new KindFolders(this.settings.root, this.settings.dirs, kinds, { rules: ruleSpecs(this.settings.watch ?? {}), ignore: this.settings.ignore });
+    this.#folders = new KindFolders(this.settings.root, this.settings.dirs, kinds, {
+      rules: ruleSpecs(this.settings.watch ?? {}),
+      ignore: this.settings.ignore,
+      polling: this.settings.poll !== undefined,
+    });
     this.#pipeline = new Pipeline({
       kinds,
       log: this.#events,
@@ -234,7 +226,7 @@ export class Hub extends EventEmitter<HubEventMap> {
       serving: this.#serving,
       events: this.#events,
       logger: this.#logger,
-      watchDirs: () => this.folders(),
+      folders: this.#folders,
       running: () => this.#io !== undefined && this.#stopping === undefined,
       watcher: this.#sources,
       connections: () => this.#io?.engine.clientsCount ?? 0,
@@ -290,9 +282,7 @@ export class Hub extends EventEmitter<HubEventMap> {
 
   /** Kind folders and whether each exists. */
   folders(): WatchedFolder[] {
-    const watcher = this.settings.poll === undefined ? 'native' : 'polling';
-    const rules = this.#folders.rules.map(({ kind, base, glob }) => ({ kind, dir: base, exists: existsSync(base), glob, watcher }) as const);
-    return [...this.#folders.folders.map(({ kind, dir }) => ({ kind, dir, exists: existsSync(dir), watcher }) as const), ...rules];
+    return this.#folders.status();
   }
 
   /**

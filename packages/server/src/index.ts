@@ -1,7 +1,8 @@
 export { createHub, Hub } from './hub.js';
 export { PortInUseError } from './http/listen.js';
 export type { Middleware } from './http/middleware.js';
-export type { HubOptions, HubEventMap, WatchedFolder } from './hub.js';
+export type { HubOptions, HubEventMap } from './hub.js';
+export type { WatchedFolder } from './watch/kind-folders.js';
 export type { HubSettings, ResolvedSettings } from './options/hub-options.js';
 export type { ActiveArtifact } from './pipeline/serving.js';
 export type { ClientFailure } from './realtime/client-failures.js';

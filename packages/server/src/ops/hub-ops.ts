@@ -6,6 +6,7 @@ import type { EventLog, HubEvent } from '../pipeline/event-log.js';
 import type { HealthMonitor } from '../health/health-monitor.js';
 import type { Serving } from '../pipeline/serving.js';
 import type { Logger } from '../util/log.js';
+import type { KindFolders } from '../watch/kind-folders.js';
 import { Alerts } from './alerts.js';
 import { DeliveryStats } from './delivery-stats.js';
 import { HubMetrics } from './hub-metrics.js';
@@ -19,8 +20,8 @@ export interface OpsSources {
   /** What serves now, counted per kind in `/status`. */
   serving: Pick<Serving, 'list'>;
   events: EventLog;
-  /** The kind folders and whether each exists. */
-  watchDirs(): NonNullable<HubStatus['watchDirs']>;
+  /** The kind folders and watch rules, and whether each exists. */
+  folders: Pick<KindFolders, 'status'>;
   logger: Logger;
   /** Listening and not stopping. */
   running(): boolean;
@@ -101,7 +102,7 @@ export class HubOps {
   /** `details: false` leaves out what names files on disk (`watchDirs`). */
   status(options: { details: boolean }): HubStatus {
     const { settings, serving } = this.#sources;
-    const watchDirs = this.#sources.watchDirs();
+    const watchDirs = this.#sources.folders.status();
     return {
       enabled: settings.mode === 'dev' && this.#sources.watcher.watching,
       running: this.#sources.running(),

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { KindName } from '@hothub/shared';
 import type { AnyKind } from '../pipeline/kind.js';
@@ -20,6 +21,19 @@ export interface LocatedFile {
 export interface WatchSpec {
   rules?: readonly RuleSpec[];
   ignore?: readonly string[];
+  /** chokidar polls (`--poll`) instead of native events. */
+  polling?: boolean;
+}
+
+/** A folder the hub watches (a kind folder, or a watch rule's static part), and whether it exists yet. */
+export interface WatchedFolder {
+  kind: KindName;
+  dir: string;
+  exists: boolean;
+  /** The watch rule's glob, relative to the root. */
+  glob?: string;
+  /** `polling` with `--poll`. */
+  watcher: 'native' | 'polling';
 }
 
 /** Which folder or watch rule belongs to which kind, and what a path under them means. */
@@ -34,6 +48,7 @@ export class KindFolders {
   readonly publicFolders: Partial<Record<KindName, string>>;
   readonly #root: string;
   readonly #ignored: (rootRelative: string) => boolean;
+  readonly #watcher: WatchedFolder['watcher'];
   /** Nested folders (`dirs.theme: '.'` holding `config/`): a file belongs to the innermost one. */
   readonly #innermostFirst: ReadonlyArray<{ kind: KindName; dir: string }>;
 
@@ -48,12 +63,20 @@ export class KindFolders {
     const unknown = this.rules.find((rule) => !kinds.has(rule.kind));
     if (unknown) throw new Error(`watch rule ${unknown.kind}=${unknown.glob}: no kind ${unknown.kind} (kinds: ${[...kinds.keys()].join(', ')})`);
     this.#ignored = ignoreMatcher(watch.ignore ?? []);
+    this.#watcher = watch.polling ? 'polling' : 'native';
     this.folders = [...kinds.keys()].map((kind) => ({ kind, dir: resolve(root, dirs[kind]) }));
     refuseSharedFolders(root, this.folders);
     this.#innermostFirst = [...this.folders].sort((a, b) => b.dir.length - a.dir.length);
     this.publicFolders = Object.fromEntries(
       this.folders.map(({ kind, dir }) => [kind, this.rules.find((r) => r.kind === kind)?.publicPath.slice(1, -1) ?? slashRelative(root, dir)]),
     );
+  }
+
+  /** Every kind folder, then every watch rule's static part, and whether each exists now (`/status`, the CLI). */
+  status(): WatchedFolder[] {
+    const watcher = this.#watcher;
+    const rules = this.rules.map(({ kind, base, glob }) => ({ kind, dir: base, exists: existsSync(base), glob, watcher }));
+    return [...this.folders.map(({ kind, dir }) => ({ kind, dir, exists: existsSync(dir), watcher })), ...rules];
   }
 
   /** Folder of a kind. */
