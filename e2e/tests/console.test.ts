@@ -60,3 +60,19 @@ it("rolls a sheet back from the console's button, and an open app page gets the 
   await expect.poll(() => consolePage.locator('.said').textContent()).toContain(`rolled back to ${previous}`);
   expect(await consolePage.evaluate(() => window.violations)).toEqual([]);
 });
+
+it('asks for the token of a hub that has one, says when it is refused, and opens with the right one', async () => {
+  const token = 'console-token-0123456789';
+  const { hub } = await startDemoHub({ token });
+  const page = await newPage();
+  await page.goto(`${startedUrl(hub)}/hothub/console`);
+  const input = page.locator('input[name="token"]');
+  await input.fill('not-the-token-0123456789');
+  await page.locator('button[type="submit"]').click();
+  await expect.poll(() => page.locator('form.token p').textContent()).toContain('refused this token');
+  await page.locator('input[name="token"]').fill(token);
+  await page.locator('button[type="submit"]').click();
+  await expect.poll(() => page.locator('.state').textContent()).toBe('live');
+  await expect.poll(() => page.locator('li.event').count()).toBeGreaterThan(0);
+  expect(await page.evaluate(() => sessionStorage.getItem('hothub-console-token'))).toBe(token);
+});

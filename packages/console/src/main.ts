@@ -23,7 +23,7 @@ function askToken(reason: string): void {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     token.set(input.value);
-    void boot();
+    boot().catch(failed);
   });
   show(root, h('h1', {}, 'hothub console'), form);
 }
