@@ -23,6 +23,7 @@ import { DependencyReloads } from './watch/dependency-reloads.js';
 import { ImportGraph } from './modules/import-graph.js';
 import { ModuleFaults } from './modules/module-faults.js';
 import { ModuleRegistry, type Registry } from './modules/module-registry.js';
+import { type RemoveArtifact, removeArtifact } from './modules/remove-artifact.js';
 import { PluginConfigs } from './modules/plugin-configs.js';
 import { HubOps } from './ops/hub-ops.js';
 import { KindVersions } from './ops/kind-versions.js';
@@ -32,7 +33,7 @@ import { appProxy, PROXY_MOUNT, proxyTarget } from './proxy/app-proxy.js';
 import { type HubSettings, type ResolvedSettings, resolveSettings } from './options/hub-options.js';
 import { EventLog, type HubEvent } from './pipeline/event-log.js';
 import type { HealthChecks } from './pipeline/health-checks.js';
-import { Pipeline, type ReloadOutcome } from './pipeline/pipeline.js';
+import { Pipeline } from './pipeline/pipeline.js';
 import { type ActiveArtifact, Serving } from './pipeline/serving.js';
 import type { AfterRun } from './pipeline/reload-outcome.js';
 import { type AttachedSocketServer, attachSocketServer } from './realtime/attach-socket-server.js';
@@ -91,6 +92,8 @@ export class Hub extends EventEmitter<HubEventMap> {
   readonly healthChecks: HealthChecks;
   readonly #logger: Logger;
   readonly #registries: ModuleRegistry[];
+  /** An artifact's file is gone: make it inactive. */
+  readonly #remove: RemoveArtifact;
   /** What serves now: written by the pipeline, read by HTTP, the registries, the operations API and the plugin kind. */
   readonly #serving = new Serving();
   readonly #dependencies: DependencyReloads;
@@ -183,6 +186,7 @@ export class Hub extends EventEmitter<HubEventMap> {
       dirs: new Map(this.#folders.folders.map(({ kind, dir }) => [kind, dir])),
       serving: this.#serving,
     });
+    this.#remove = removeArtifact(this.#pipeline, this.#registries);
     this.#versions = new KindVersions({
       dir: resolve(root, STATE_DIR, 'backups'),
       keep: this.settings.versions,
@@ -219,7 +223,7 @@ export class Hub extends EventEmitter<HubEventMap> {
       debounceMs: this.settings.debounce,
       logger: this.#logger,
       root: this.settings.root,
-      remove: (kind, id, trigger) => this.#remove(kind, id, trigger),
+      remove: this.#remove,
     });
     this.#ops = new HubOps({
       settings: this.settings,
@@ -316,7 +320,7 @@ export class Hub extends EventEmitter<HubEventMap> {
     return reloadTargets(target, trigger, {
       folders: this.#folders,
       pipeline: this.#pipeline,
-      remove: (kind, id, removal) => this.#remove(kind, id, removal),
+      remove: this.#remove,
     });
   }
 
@@ -366,16 +370,6 @@ export class Hub extends EventEmitter<HubEventMap> {
   #announce(event: HubEvent): void {
     this.#events.record(event);
     this.#afterRun({ status: 'event', event, followed: true });
-  }
-
-  /**
-   * An artifact's file is gone: make it inactive. The `removed` event clears its registry entry; a
-   * module that never served sends none, so its failure is forgotten here.
-   */
-  async #remove(kind: KindName, id: string, trigger: Trigger): Promise<ReloadOutcome> {
-    const outcome = await this.#pipeline.remove(kind, id, trigger);
-    if (outcome.status !== 'event') this.#registries.find((r) => r.kind === kind)?.forget(id);
-    return outcome;
   }
 
   /** Closes watchers, sockets and the server, then disposes of every serving artifact (a plugin's `cleanup()`); a second call returns the same promise. */
