@@ -33,7 +33,7 @@ import { appProxy, PROXY_MOUNT, proxyTarget } from './proxy/app-proxy.js';
 import { type HubSettings, type ResolvedSettings, resolveSettings } from './options/hub-options.js';
 import { EventLog, type HubEvent } from './pipeline/event-log.js';
 import type { HealthChecks } from './pipeline/health-checks.js';
-import { Pipeline } from './pipeline/pipeline.js';
+import { Pipeline, type RunOrigin } from './pipeline/pipeline.js';
 import { type ActiveArtifact, Serving } from './pipeline/serving.js';
 import type { AfterRun } from './pipeline/reload-outcome.js';
 import { type AttachedSocketServer, attachSocketServer } from './realtime/attach-socket-server.js';
@@ -235,8 +235,9 @@ export class Hub extends EventEmitter<HubEventMap> {
       watcher: this.#sources,
       connections: () => this.#io?.engine.clientsCount ?? 0,
       clients: () => this.#pages.list(this.#events.since(0)),
-      reload: (target, trigger) => this.reload(target, trigger),
+      reload: (target, trigger, origin) => this.reload(target, trigger, origin),
       health: this.#health.monitor,
+      handlers: () => configRuntime.subscriptions.size + this.listenerCount('reloaded') + this.listenerCount('reload_failed'),
     });
     this.#afterRun = runConsumers(
       afterRunConsumers({
@@ -312,16 +313,16 @@ export class Hub extends EventEmitter<HubEventMap> {
   /**
    * Runs the pipeline for `all`, a kind (`style`) or one artifact (`style/main.css`) and resolves
    * with the events it sent; throws `UnknownTargetError` when nothing matches. Unchanged content
-   * is re-applied, except for the `periodic` trigger.
+   * is re-applied, except for the `periodic` trigger. `origin` (`{ triggeredBy, reason }`) travels in the events.
    * @example
    * const events = await hub.reload('style');
    */
-  reload(target: string, trigger: Trigger = 'manual'): Promise<HubEvent[]> {
+  reload(target: string, trigger: Trigger = 'manual', origin?: RunOrigin): Promise<HubEvent[]> {
     return reloadTargets(target, trigger, {
       folders: this.#folders,
       pipeline: this.#pipeline,
       remove: this.#remove,
-    });
+    }, origin);
   }
 
   /**

@@ -82,7 +82,8 @@ describe('GET /reload/statistics', () => {
     const stats = await json(await fetch(`${hub.url}/reload/statistics`), ReloadStatistics);
     expect(stats).toEqual({
       total: 0, successful: 0, failed: 0, rollbacks: 0, validationFailures: 0,
-      successRate: null, byKind: {}, durationMs: { p50: null, p95: null },
+      successRate: null, byKind: {}, durationMs: { p50: null, p95: null }, appliedMs: {},
+      handlersRegistered: 0, periodicRefreshEnabled: false, refreshIntervalSeconds: null,
     });
   });
 });

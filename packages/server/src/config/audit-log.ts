@@ -22,6 +22,9 @@ export interface AuditEntry {
   changes: { key: string; from?: unknown; to?: unknown }[];
   error?: string;
   cause?: Cause;
+  /** Who asked for the run and why (`POST /reload`, the webhook), as they said. */
+  triggeredBy?: string;
+  reason?: string;
 }
 
 /** Appends JSON lines, one write at a time, so concurrent reloads never interleave a line. */

@@ -29,6 +29,8 @@ export function auditConfigEvent(runtime: ConfigRuntime, outcome: RunEvent, anno
     })),
     ...(event.name === 'reload_failed' ? { error: event.payload.error.message } : {}),
     ...(payload.cause ? { cause: payload.cause } : {}),
+    ...(payload.triggeredBy ? { triggeredBy: payload.triggeredBy } : {}),
+    ...(payload.reason ? { reason: payload.reason } : {}),
   };
   void runtime.audit.append(entry);
   const summary = `config ${payload.id} ${entry.result.replace('_', ' ')} (${payload.trigger})`;

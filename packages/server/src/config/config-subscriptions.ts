@@ -30,6 +30,11 @@ export class ConfigSubscriptions {
     return () => void this.#subscriptions.delete(subscription);
   }
 
+  /** How many handlers are subscribed. */
+  get size(): number {
+    return this.#subscriptions.size;
+  }
+
   /** Delivers each change to every matching subscriber; one that throws does not stop the others. */
   notify(changes: readonly ConfigChange[]): void {
     for (const change of changes) {

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { errorMessage, GitHubPush, GitHubWebhookHeaders, type Infer, type Schema, StandardWebhookHeaders, validate, WebhookRequest } from '@hothub/shared';
+import type { RunOrigin } from '../pipeline/pipeline.js';
 import { secretMatches } from '../util/secrets.js';
 import { githubSignature, standardSignature, standardSignatureMatches, standardWebhookKey } from '../webhooks/webhook-signatures.js';
 import { HttpError, parseBody } from './http-error.js';
@@ -15,6 +16,8 @@ export interface Reload {
   /** The header or field `sentAt` came from, for error messages. */
   sentAtFrom: string;
   target: string;
+  /** `triggeredBy` and `reason` from a Standard Webhooks body (a GitHub push names none). */
+  origin: RunOrigin;
 }
 
 /** A signed delivery that asks for nothing (a GitHub `ping`), with the reason. */
@@ -57,8 +60,8 @@ function standardDelivery(headers: IncomingHttpHeaders, raw: Buffer, secret: str
   if (!standardSignatureMatches(signed['webhook-signature'], expected)) {
     throw new HttpError(401, 'signature_invalid', 'no signature in webhook-signature matches: sign "<webhook-id>.<webhook-timestamp>.<raw body>" with the hub\'s secret (for a whsec_ secret, the base64-decoded bytes after the prefix)');
   }
-  const { target } = parseBody(WebhookRequest, raw.length ? parseJson(raw) : {});
-  return { id: `standard:${id}`, sentAt: Number(timestamp), sentAtFrom: 'webhook-timestamp', target };
+  const { target, ...origin } = parseBody(WebhookRequest, raw.length ? parseJson(raw) : {});
+  return { id: `standard:${id}`, sentAt: Number(timestamp), sentAtFrom: 'webhook-timestamp', target, origin };
 }
 
 /** A GitHub push reloads everything (its paths are the repository's, not the hub's); other events reload nothing. */
@@ -71,7 +74,7 @@ function githubDelivery(headers: IncomingHttpHeaders, raw: Buffer, secret: strin
   if (event !== 'push') return { skip: `GitHub event ${event}: only push reloads` };
   const pushedAt = parseBody(GitHubPush, parseJson(raw)).repository.pushed_at;
   const sentAt = typeof pushedAt === 'number' ? pushedAt : Math.floor(Date.parse(pushedAt) / 1000);
-  return { id: `github:${signed['x-github-delivery']}`, sentAt, sentAtFrom: 'repository.pushed_at', target: 'all' };
+  return { id: `github:${signed['x-github-delivery']}`, sentAt, sentAtFrom: 'repository.pushed_at', target: 'all', origin: {} };
 }
 
 function readHeaders<S extends Schema>(schema: S, headers: IncomingHttpHeaders): Infer<S> {

@@ -37,7 +37,7 @@ export function webhookRouter(ops: HubOps, guard: RequestHandler[]): Router {
       throw new HttpError(503, 'webhook_busy', `${MAX_DELIVERY_IDS} deliveries accepted in the last ${2 * TOLERANCE_S} s, the most this hub remembers to refuse replays; retry in a few minutes`);
     }
     try {
-      res.json(await reloadResult(ops, delivery.target, 'webhook'));
+      res.json(await reloadResult(ops, delivery.target, 'webhook', delivery.origin));
     } catch (error) {
       // An unknown target changed nothing, and a crash may be passing: Standard Webhooks senders retry with the same id.
       accepted.release(delivery.id);

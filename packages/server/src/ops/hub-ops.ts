@@ -3,6 +3,7 @@ import type { ActiveAlert, ConnectedPage, HealthReport, HistoryQuery, HubStatus,
 import { ANY_HOST } from '../access/access-policy.js';
 import type { ResolvedSettings } from '../options/hub-options.js';
 import type { EventLog, HubEvent } from '../pipeline/event-log.js';
+import type { RunOrigin } from '../pipeline/pipeline.js';
 import type { HealthMonitor } from '../health/health-monitor.js';
 import type { Serving } from '../pipeline/serving.js';
 import type { Logger } from '../util/log.js';
@@ -30,9 +31,11 @@ export interface OpsSources {
   connections(): number;
   /** The connected pages and what each applied (`realtime/pages.ts`). */
   clients(): ConnectedPage[];
-  reload(target: string, trigger: Trigger): Promise<HubEvent[]>;
+  reload(target: string, trigger: Trigger, origin?: RunOrigin): Promise<HubEvent[]>;
   /** Runs the built-in and application checks now, named as `/health` shows them; `alerts()`: `health_checks` while one fails. */
   health: Pick<HealthMonitor, 'check' | 'alerts'>;
+  /** In-process handlers the application registered (config subscriptions, `hub.on` listeners). */
+  handlers(): number;
 }
 
 /** Statistics, alerts and metrics of a hub, fed by its pipeline; what the operations routers serve. */
@@ -66,8 +69,8 @@ export class HubOps {
     this.metrics.delivered(event.kind, this.#deliveries.record(event));
   }
 
-  reload(target: string, trigger: Trigger): Promise<HubEvent[]> {
-    return this.#sources.reload(target, trigger);
+  reload(target: string, trigger: Trigger, origin?: RunOrigin): Promise<HubEvent[]> {
+    return this.#sources.reload(target, trigger, origin);
   }
 
   alerts(): ActiveAlert[] {
@@ -75,14 +78,21 @@ export class HubOps {
   }
 
   statistics(): ReloadStatistics {
-    return { ...this.#stats.statistics(), appliedMs: this.#deliveries.statistics() };
+    const { periodic } = this.settings;
+    return {
+      ...this.#stats.statistics(),
+      appliedMs: this.#deliveries.statistics(),
+      handlersRegistered: this.#sources.handlers(),
+      periodicRefreshEnabled: periodic !== undefined,
+      refreshIntervalSeconds: periodic ?? null,
+    };
   }
 
   clients(): ConnectedPage[] {
     return this.#sources.clients();
   }
 
-  history(query: HistoryQuery): HubEvent[] {
+  history(query: HistoryQuery): { events: HubEvent[]; total: number } {
     return queryHistory(this.#sources.events.since(0), query);
   }
 

@@ -36,8 +36,8 @@ export class ReloadStats {
     return { ...(this.#byKind.get(kind) ?? emptyCounts()) };
   }
 
-  /** Everything but the pages' deliveries (`DeliveryStats`). */
-  statistics(): Omit<ReloadStatistics, 'appliedMs'> {
+  /** The counts: not the pages' deliveries (`DeliveryStats`) nor the hub's settings and handlers. */
+  statistics(): Omit<ReloadStatistics, 'appliedMs' | 'handlersRegistered' | 'periodicRefreshEnabled' | 'refreshIntervalSeconds'> {
     const sorted = [...this.#durations].sort((a, b) => a - b);
     const total = this.#total;
     return {

@@ -1,6 +1,6 @@
 import { KindName, type Trigger, validate } from '@hothub/shared';
 import type { HubEvent } from '../pipeline/event-log.js';
-import type { Pipeline, ReloadOutcome } from '../pipeline/pipeline.js';
+import type { Pipeline, ReloadOutcome, RunOrigin } from '../pipeline/pipeline.js';
 import type { KindFolders } from '../watch/kind-folders.js';
 import { findArtifacts } from './find-artifacts.js';
 
@@ -26,7 +26,7 @@ export interface TargetContext {
  * @example
  * await reloadTargets('style/main.css', 'api', context); // [{ name: 'reloaded', payload: … }]
  */
-export async function reloadTargets(target: string, trigger: Trigger, context: TargetContext): Promise<HubEvent[]> {
+export async function reloadTargets(target: string, trigger: Trigger, context: TargetContext, origin?: RunOrigin): Promise<HubEvent[]> {
   const { folders, pipeline } = context;
   const slash = target.indexOf('/');
   const kindPart = slash === -1 ? target : target.slice(0, slash);
@@ -43,7 +43,7 @@ export async function reloadTargets(target: string, trigger: Trigger, context: T
   if (id !== undefined && !onDisk.length && !gone.length) throw new UnknownTargetError(target);
 
   const outcomes: ReloadOutcome[] = [];
-  for (const artifact of onDisk) outcomes.push(await pipeline.reload({ ...artifact, trigger }));
+  for (const artifact of onDisk) outcomes.push(await pipeline.reload({ ...artifact, trigger, ...(origin ? { origin } : {}) }));
   for (const artifact of gone) outcomes.push(await context.remove(artifact.kind, artifact.id, trigger));
   return outcomes.flatMap((outcome) => (outcome.status === 'event' ? [outcome.event] : []));
 }

@@ -37,6 +37,14 @@ export interface ReloadRequest {
   content?: Buffer;
   /** The event another hub of the cluster numbered for this change: the run's own event takes its `seq` and `ts`. */
   numbered?: HubEvent;
+  /** Who asked for the run and why (`POST /reload`, the webhook): copied into its event. */
+  origin?: RunOrigin;
+}
+
+/** `triggeredBy` and `reason` of a run an API or webhook caller started. */
+export interface RunOrigin {
+  triggeredBy?: string | undefined;
+  reason?: string | undefined;
 }
 
 export interface PipelineOptions {
@@ -195,13 +203,14 @@ export class Pipeline {
 
   async #run(request: ReloadRequest): Promise<ReloadOutcome> {
     const { kind: kindName, id, file, trigger, cause, numbered } = request;
+    const origin = request.origin ?? {};
     const numbering = this.#numbering(numbered);
     const followed = numbered ? { followed: true as const } : {};
     const started = performance.now();
     const target = key(kindName, id);
     const kind = this.#kind(kindName);
     const fail = (error: ReloadError, rolledBack: boolean, applied?: AppliedVersion): ReloadOutcome =>
-      this.#send(numbering.failed({ kind: kindName, id, trigger, error: this.#onWire(error), rolledBack, ...(cause ? { cause } : {}) }), {
+      this.#send(numbering.failed({ kind: kindName, id, trigger, error: this.#onWire(error), rolledBack, durationMs: elapsed(started), ...(cause ? { cause } : {}), ...origin }), {
         relPath: request.relPath,
         ...followed,
         ...(applied ? { applied } : {}),
@@ -271,6 +280,7 @@ export class Pipeline {
         trigger,
         durationMs: elapsed(started),
         ...(cause ? { cause } : {}),
+        ...origin,
         ...kind.browserFields?.(id, artifact, source, applied.changes),
       }),
       { relPath: request.relPath, applied, ...followed },

@@ -17,7 +17,7 @@ export const ReloadFailed = z.object({
   error: ReloadError,
   /** True when the new version had been applied and was then undone. */
   rolledBack: z.boolean(),
-  /** Why a serving version was rolled back after its commit: `errors`, `memory`, `probe` or `health:<check>`. */
-  reason: z.optional(z.string()),
+  /** How long the run took until it failed (ms). */
+  durationMs: z.optional(z.number()),
 });
 export type ReloadFailed = z.infer<typeof ReloadFailed>;

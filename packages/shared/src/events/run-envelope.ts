@@ -12,7 +12,10 @@ export const Cause = z.object({
 });
 export type Cause = z.infer<typeof Cause>;
 
-/** The fields every event of a pipeline run carries, `reloaded` and `reload_failed` alike. */
+/**
+ * The fields every event of a pipeline run carries, `reloaded` and `reload_failed` alike. `reason`: the caller's
+ * (API, webhook), or, on a rolled-back version, what gave it away (`errors`, `memory`, `probe`, `health:<check>`).
+ */
 export const RunEnvelope = z.object({
   seq: Seq,
   ts: z.number(),
@@ -20,5 +23,8 @@ export const RunEnvelope = z.object({
   id: z.string(),
   trigger: Trigger,
   cause: z.optional(Cause),
+  /** Who asked for the run (`POST /reload`, the webhook; bounded where they arrive: `RunOrigin`). */
+  triggeredBy: z.optional(z.string()),
+  reason: z.optional(z.string()),
 });
 export type RunEnvelope = z.infer<typeof RunEnvelope>;

@@ -13,6 +13,6 @@ export type EventMessage = z.infer<typeof EventMessage>;
 export const ReloadResult = z.object({ target: z.string(), events: z.array(EventMessage) });
 export type ReloadResult = z.infer<typeof ReloadResult>;
 
-/** Answer of `GET /reload/history`: newest first. */
-export const ReloadHistory = z.object({ events: z.array(EventMessage) });
+/** Answer of `GET /reload/history`: newest first, at most `limit`; `total` counts every event the filters matched. */
+export const ReloadHistory = z.object({ events: z.array(EventMessage), total: z.number() });
 export type ReloadHistory = z.infer<typeof ReloadHistory>;

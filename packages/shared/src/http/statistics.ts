@@ -17,5 +17,10 @@ export const ReloadStatistics = z.object({
    * latest acknowledgements of real pages: what a save takes to reach the pages, round trip included.
    */
   appliedMs: z.record(z.string(), z.object({ acks: count, p50: z.nullable(z.number()), p95: z.nullable(z.number()) })),
+  /** In-process handlers: `hub.config.subscribe` handlers and `hub.on('reloaded' | 'reload_failed')` listeners. */
+  handlersRegistered: count,
+  /** `--periodic` is set: everything that changed on disk is reloaded every `refreshIntervalSeconds`. */
+  periodicRefreshEnabled: z.boolean(),
+  refreshIntervalSeconds: z.nullable(z.number()),
 });
 export type ReloadStatistics = z.infer<typeof ReloadStatistics>;
