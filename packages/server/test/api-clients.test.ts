@@ -97,6 +97,23 @@ describe('GET /clients: the pages the hub serves', () => {
     expect(await (await fetch(`${hub.url}/assets/style/a.css`)).text()).toBe('a{}');
   });
 
+  it('takes a burst of acknowledgements (a catch-up acked at once) but disconnects a page sending over 1,000 per second', async () => {
+    const root = await tempRoot({ 'styles/a.css': 'a{}' });
+    const hub = await startHub({ root });
+    const page = await openPage(hub.url!, {});
+    // Far over the 20 events per second other events get (and the 100 that disconnect): acks are counted apart.
+    for (let i = 0; i < 150; i++) page.socket.emit('applied', { seq: 1 });
+    const report = { kind: 'style' as const, id: 'a.css', error: { message: 'after the burst' } };
+    expect(await new Promise((resolve) => page.socket.emit('apply_failed', report, resolve))).toEqual({ ok: true });
+    expect(page.socket.connected).toBe(true);
+    const flooder = await openPage(hub.url!, {});
+    const gone = new Promise((resolve) => flooder.socket.once('disconnect', resolve));
+    for (let i = 0; i < 1100; i++) flooder.socket.emit('applied', { seq: 1 });
+    expect(await gone).toBe('io server disconnect');
+    expect(await (await fetch(`${hub.url}/assets/style/a.css`)).text()).toBe('a{}');
+    expect(await clients(hub.url!)).toHaveLength(1);
+  });
+
   it('needs the token when the hub has one', async () => {
     const token = 'clients-token-0123456789';
     const hub = await startHub({ root: await tempRoot(), token });

@@ -14,6 +14,11 @@ export const SOCKET_LIMITS = {
   eventsPerAddress: 200,
   /** A socket that sends more events than this in one second is disconnected. */
   disconnectAbove: 100,
+  /**
+   * `applied` acknowledgements one socket may send per second, counted apart: a page acks every event
+   * a catch-up replays at once (up to the hub's 1,000 recent events), more than it honestly can is disconnected.
+   */
+  acksPerSocket: 1000,
 } as const;
 
 /** engine.io options: a packet over the limit closes its connection; a silent connection is closed after the timeout. */
@@ -31,10 +36,12 @@ export function engineLimits(): Partial<ServerOptions> {
 export class EventLimits {
   readonly #perSocket = new FixedWindows({ max: SOCKET_LIMITS.eventsPerSocket, windowS: 1 });
   readonly #perAddress = new FixedWindows({ max: SOCKET_LIMITS.eventsPerAddress, windowS: 1 });
+  readonly #acks = new FixedWindows({ max: SOCKET_LIMITS.acksPerSocket, windowS: 1 });
 
   /** Installs the limit on a socket: events over it are dropped, answered on their ack if they have one. */
   watch(socket: HubSocket): void {
     socket.use(([name, ...args], next) => {
+      if (name === 'applied') return this.#acks.hit(socket.id).limited ? void socket.disconnect(true) : next();
       const own = this.#perSocket.hit(socket.id);
       const address = this.#perAddress.hit(socket.handshake.address);
       if (!own.limited && !address.limited) return next();
@@ -42,7 +49,10 @@ export class EventLimits {
       const ack = args.at(-1);
       if (typeof ack === 'function') ack({ ok: false, error: refusal(name, own.limited) });
     });
-    socket.on('disconnect', () => this.#perSocket.delete(socket.id));
+    socket.on('disconnect', () => {
+      this.#perSocket.delete(socket.id);
+      this.#acks.delete(socket.id);
+    });
   }
 }
 
