@@ -1,4 +1,5 @@
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { appendFileSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { errorMessage, EventMessage, validate } from '@hothub/shared';
 import * as z from 'zod/mini';
@@ -37,8 +38,9 @@ export class FileHistory {
   /** Lines in the file: past twice the capacity it is rewritten with the newest `capacity` events. */
   #lines: number;
   #writing: Promise<void> = Promise.resolve();
-  /** Lines waiting for the write that is scheduled (there is one whenever this is not empty). */
+  /** Lines numbered while a trim rewrites the file, appended once it is done. */
   readonly #pending: string[] = [];
+  #trimming = false;
   readonly #unwritable: OncePerCause;
 
   private constructor(file: string, capacity: number, lines: number, idOf: () => string, logger: Logger) {
@@ -70,28 +72,49 @@ export class FileHistory {
   }
 
   /**
-   * Writes an event this hub numbered; never throws (a failure is logged). Lines that arrive while a write
-   * is under way go in the next one, together: one write per burst (a 100-file checkout was 7 lines on disk
-   * when pages had seen 95 events, one `appendFile` each). No fsync: `.hothub/seq-reserved.json` is what a
-   * crash relies on.
+   * Writes an event this hub numbered before its pages get it (this consumer runs first in `after-run.ts`);
+   * never throws (a failure is logged). Synchronous, about 10 µs a line: written with the promise API, a
+   * 100-file checkout queued behind the reads of the burst: none of the 95 events pages had were on disk when the
+   * hub was killed. No fsync per line (3 ms each): `.hothub/seq-reserved.json` is what a power cut relies on.
    */
   append(event: HubEvent): void {
-    this.#pending.push(`${JSON.stringify({ id: this.#idOf(), event })}\n`);
-    if (this.#pending.length > 1) return;
-    this.#writing = this.#writing
-      .then(async () => {
-        const lines = this.#pending.splice(0);
-        await appendFile(this.#file, lines.join(''));
-        this.#lines += lines.length;
-        if (this.#lines > 2 * this.#capacity) this.#lines = (await trim(this.#file, this.#capacity, this.#logger)).events.length;
-        this.#unwritable.succeeded();
-      })
-      .catch((error: unknown) => this.#unwritable.failed(errorCode(error) ?? errorMessage(error)));
+    const line = `${JSON.stringify({ id: this.#idOf(), event })}\n`;
+    // A trim is rewriting the file: a line appended now would be lost in its rename.
+    if (this.#trimming) return void this.#pending.push(line);
+    this.#write(line, 1);
+    if (this.#lines > 2 * this.#capacity) this.#trim();
   }
 
-  /** Resolves once every appended event is on disk. */
-  flush(): Promise<void> {
-    return this.#writing;
+  #write(text: string, count: number): void {
+    try {
+      appendFileSync(this.#file, text);
+      this.#lines += count;
+      this.#unwritable.succeeded();
+    } catch (error) {
+      this.#unwritable.failed(errorCode(error) ?? errorMessage(error));
+    }
+  }
+
+  #trim(): void {
+    this.#trimming = true;
+    this.#writing = trim(this.#file, this.#capacity, this.#logger)
+      .then((restored) => void (this.#lines = restored.events.length))
+      .catch((error: unknown) => this.#unwritable.failed(errorCode(error) ?? errorMessage(error)))
+      .finally(() => {
+        this.#trimming = false;
+        const lines = this.#pending.splice(0);
+        if (lines.length > 0) this.#write(lines.join(''), lines.length);
+        if (this.#lines > 2 * this.#capacity) this.#trim();
+      });
+  }
+
+  /** Resolves once every appended event is on disk (and any trim it started is done). */
+  async flush(): Promise<void> {
+    let writing: Promise<void>;
+    do {
+      writing = this.#writing;
+      await writing;
+    } while (writing !== this.#writing);
   }
 }
 

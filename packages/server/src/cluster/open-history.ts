@@ -34,7 +34,7 @@ export interface History {
  */
 export async function openHistory(options: HistoryOptions): Promise<History> {
   const { root, log, redis, logger } = options;
-  const store = await restoreFromFile(root, log, logger.channel('hothub:history'));
+  const store = await restoreFromFile(root, log, logger.channel('hothub:history'), redis === undefined);
   const cluster = redis ? new Cluster({ ...options, url: redis, logger: logger.channel('hothub:cluster') }) : undefined;
   await cluster?.start();
   return {
@@ -50,17 +50,18 @@ export async function openHistory(options: HistoryOptions): Promise<History> {
     async stop() {
       await Promise.allSettled([cluster?.stop(), store?.flush()]);
       // Every number sent is in the history now: the next run goes on right after it and replays, with no gap.
-      if (store) log.releaseUnused();
+      log.releaseUnused();
     },
   };
 }
 
 /** A root the hub cannot write (a read-only checkout) costs the history across restarts, not the hub. */
-async function restoreFromFile(root: string, log: EventLog, logger: Logger): Promise<FileHistory | undefined> {
+async function restoreFromFile(root: string, log: EventLog, logger: Logger, reserve: boolean): Promise<FileHistory | undefined> {
   try {
     const { store, restored } = await FileHistory.open(root, HISTORY_CAPACITY, () => log.id, logger);
     if (restored.id !== undefined) log.restore(restored.id, restored.events);
-    log.reserveWith(FileSeqReservation.open(root, logger));
+    // Hubs of a cluster share the root, and Redis's seq numbers them: a mark one hub left would stop the others following.
+    if (reserve) log.reserveWith(FileSeqReservation.open(root, logger));
     return store;
   } catch (error) {
     logger.warn('history is kept in memory only: cannot use .hothub/ under the root', { error: String(error) });
