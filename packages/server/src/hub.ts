@@ -383,6 +383,7 @@ export class Hub extends EventEmitter<HubEventMap> {
       await Promise.allSettled([
         this.#history?.stop(),
         this.#sources.close(),
+        this.#ops.stop(),
         io ? new Promise<void>((resolve) => void io.close(() => resolve())) : undefined,
       ]);
       this.#http?.closeAllConnections();

@@ -23,6 +23,7 @@ export { HealthCheck, HealthReport } from './http/health.js';
 export { ArtifactVersions } from './http/artifact-versions.js';
 export { PointInTimeResult } from './http/point-in-time.js';
 export { ALERT_NAMES, AlertName, ActiveAlert } from './http/alerts.js';
+export { AlertNotice } from './http/alert-notice.js';
 export { HUB_MODES, HubMode, HubStatus } from './http/status.js';
 export { AppliedVersion, ConnectedPage, ClientList } from './http/clients.js';
 export { OutcomeCounts, ReloadStatistics } from './http/statistics.js';

@@ -8,6 +8,8 @@ import type { HealthMonitor } from '../health/health-monitor.js';
 import type { Serving } from '../pipeline/serving.js';
 import type { Logger } from '../util/log.js';
 import type { KindFolders } from '../watch/kind-folders.js';
+import { AlertChanges } from './alert-changes.js';
+import { AlertWebhook } from './alert-webhook.js';
 import { Alerts } from './alerts.js';
 import { DeliveryStats } from './delivery-stats.js';
 import { HubMetrics } from './hub-metrics.js';
@@ -48,12 +50,22 @@ export class HubOps {
   readonly #alerts: Alerts;
   readonly #version = packageVersion();
   readonly #startedAt = Date.now();
+  /** `--alert-webhook`: each raised and cleared alert, checked after every event and every health interval. */
+  readonly #push: { webhook: AlertWebhook; changes: AlertChanges; timer: NodeJS.Timeout } | undefined;
 
   constructor(sources: OpsSources) {
     this.#sources = sources;
     this.settings = sources.settings;
     const alertLog = sources.logger.channel('hothub:alerts');
-    this.#alerts = new Alerts(sources.settings.alerts, (alert) => alertLog.warn(`alert ${alert.name}: ${alert.message}`, { alert }));
+    // Dev output is a developer's terminal: one line per reload; alerts are for operators (debug there).
+    const raised = sources.settings.mode === 'dev' ? alertLog.debug : alertLog.warn;
+    this.#alerts = new Alerts(sources.settings.alerts, (alert) => raised(`alert ${alert.name}: ${alert.message}`, { alert }));
+    const { alertWebhook, healthInterval } = sources.settings;
+    this.#push = alertWebhook === undefined ? undefined : {
+      webhook: new AlertWebhook(alertWebhook, alertLog),
+      changes: new AlertChanges(),
+      timer: setInterval(() => this.#pushAlerts(), healthInterval * 1000).unref(),
+    };
     this.metrics = new HubMetrics({ connections: sources.connections, alerts: () => this.alerts() });
   }
 
@@ -62,6 +74,18 @@ export class HubOps {
     this.#stats.record(event);
     this.#alerts.record(event);
     this.metrics.record(event);
+    this.#pushAlerts();
+  }
+
+  /** Stops pushing alerts (the hub stops). */
+  async stop(): Promise<void> {
+    clearInterval(this.#push?.timer);
+    await this.#push?.webhook.close();
+  }
+
+  #pushAlerts(): void {
+    if (!this.#push) return;
+    for (const notice of this.#push.changes.diff(this.alerts(), Date.now())) this.#push.webhook.send(notice);
   }
 
   /** A page applied `event` live (its `applied` acknowledgement): save-to-applied, per kind. */

@@ -230,6 +230,11 @@ export const SETTINGS = {
   inlineLimit: setting({ schema: z.coerce.number().int().min(0), default: 64 * 1024 }),
   logLevel: setting({ schema: z.enum(['debug', 'info', 'warn', 'error', 'silent']), default: 'info' }),
   alerts: setting({ schema: AlertThresholds, default: DEFAULT_ALERT_THRESHOLDS }),
+  /** Where each raised and cleared alert is POSTed as JSON (`AlertNotice`), retried with backoff. */
+  alertWebhook: setting({
+    schema: z.url({ protocol: /^https?$/ }),
+    cli: { flag: 'alert-webhook', arg: 'URL', env: 'HOTHUB_ALERT_WEBHOOK', help: 'POST each raised and cleared alert as JSON to URL (retried with backoff)' },
+  }),
   rateLimit: setting({ schema: RateLimitSettings, default: DEFAULT_RATE_LIMIT }),
   /** Configs (by id) whose changed values travel to browsers in `reloaded`; others send key names only. */
   publicConfigs: setting({ schema: z.array(z.string().min(1)), default: [] }),
