@@ -5,7 +5,7 @@ import type { HubEvent } from '../pipeline/event-log.js';
 import type { Pipeline } from '../pipeline/pipeline.js';
 import type { Logger } from '../util/log.js';
 import type { BackupEntry } from './config-backups.js';
-import { RollbackRefused, writeServed } from './config-rollback.js';
+import { pickKept, writeServed } from './config-rollback.js';
 
 /** An artifact to roll back: what serves now, the folder its `relPath` is relative to, where its versions are kept. */
 export interface RollbackTarget {
@@ -32,16 +32,7 @@ export interface RollbackTarget {
 export async function rollbackArtifact(target: RollbackTarget, pipeline: Pipeline, version?: string): Promise<HubEvent> {
   const { kind, id } = target;
   const serving = target.serving?.version;
-  const entries = await target.versions.list(id);
-  const versions = entries.map((entry) => entry.version);
-  if (version !== undefined && version === serving) {
-    throw new RollbackRefused('already_active', `version ${version} of ${kind} "${id}" is already serving`, versions);
-  }
-  const entry = entries.find((e) => (version === undefined ? e.version !== serving : e.version === version));
-  if (!entry && version !== undefined) {
-    throw new RollbackRefused('unknown_version', `version ${version} of ${kind} "${id}" is not kept: GET /rollback/${kind}/${id} lists the kept ones`, versions);
-  }
-  if (!entry) throw new RollbackRefused('no_previous_version', `${kind} "${id}" has no earlier version to roll back to`, versions);
+  const entry = pickKept(kind, id, await target.versions.list(id), serving, version);
   const content = await target.versions.read(id, entry);
   const file = join(target.dir, entry.relPath);
   await writeServed(target, file, content);
