@@ -211,6 +211,8 @@ export class Hub extends EventEmitter<HubEventMap> {
       serving: this.#serving,
       restorer: this.#pipeline,
       logger: this.#logger.channel('hothub:health'),
+      // Dev output is a developer's terminal, one line per reload: alerts are for operators there (debug).
+      alertLevel: this.settings.mode === 'dev' ? 'debug' : 'warn',
     });
     this.config = new HubConfig(configRuntime, this.#pipeline);
     this.#dependencies = new DependencyReloads({ kinds, pipeline: this.#pipeline, root: this.settings.root });

@@ -116,3 +116,30 @@ describe('alert windows', () => {
     expect(names(alerts)).toEqual([]);
   });
 });
+
+describe('the health_checks alert line', () => {
+  const failingHub = async (mode: 'dev' | 'prod') => {
+    const lines: string[] = [];
+    const hub = await startHub({
+      root: await tempRoot({ 'styles/a.css': 'a{}' }),
+      mode,
+      ...(mode === 'prod' ? { token: 'a-token-for-prod-mode' } : {}),
+      healthInterval: 0.05,
+      logger: createLogger({ level: 'debug', format: 'json', write: (line) => lines.push(line) }),
+    });
+    hub.healthChecks.add('db', () => Promise.reject(new Error('connection refused')));
+    return eventually(() => {
+      const line = lines.map((l) => JSON.parse(l) as { level: string; msg: string }).find((l) => l.msg.startsWith('alert health_checks: app:db'));
+      expect(line).toBeDefined();
+      return line!;
+    });
+  };
+
+  it('is logged at debug in dev mode, where the terminal is for reloads', async () => {
+    expect((await failingHub('dev')).level).toBe('debug');
+  });
+
+  it('is a warning in prod mode', async () => {
+    expect((await failingHub('prod')).level).toBe('warn');
+  });
+});

@@ -12,7 +12,7 @@ import { tempRoot } from './support/temp-root.js';
 /** A hub checking every 50 ms whose log lines a test reads. */
 async function monitoredHub(options: HubOptions = {}) {
   const logs: string[] = [];
-  const logger = createLogger({ level: 'info', write: (line) => void logs.push(line) });
+  const logger = createLogger({ level: 'debug', write: (line) => void logs.push(line) });
   const hub = await startHub({ root: await tempRoot({ 'styles/a.css': 'a{}' }), healthInterval: 0.05, logger, ...options });
   const health = async () => json(await fetch(`${hub.url}/health`), HealthReport);
   const status = async () => json(await fetch(`${hub.url}/status`), HubStatus);

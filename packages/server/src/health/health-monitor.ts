@@ -18,6 +18,8 @@ export interface HealthMonitorOptions {
   /** Every run's results, after the monitor recorded them (probation judges them). */
   onResults(results: HealthCheckResult[]): Promise<void>;
   logger: Logger;
+  /** Level of the `health_checks` alert line: `debug` in dev mode, where the terminal is for reloads; default `warn`. */
+  alertLevel?: 'warn' | 'debug';
   now?: () => number;
 }
 
@@ -106,7 +108,7 @@ export class HealthMonitor {
     for (const { name, ok, message } of results) {
       if (!ok && !this.#failing.has(name)) {
         this.#failing.set(name, snapshot.at);
-        logger.warn(`alert health_checks: ${name} is failing: ${message ?? 'failed'}`, { check: name });
+        logger[this.#options.alertLevel ?? 'warn'](`alert health_checks: ${name} is failing: ${message ?? 'failed'}`, { check: name });
       } else if (ok && this.#failing.delete(name)) {
         logger.info(`health check ${name} recovered`, { check: name });
       }

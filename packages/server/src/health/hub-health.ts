@@ -25,6 +25,8 @@ export interface HubHealthOptions {
   serving: Pick<Serving, 'get'>;
   restorer: ProbationRestorer;
   logger: Logger;
+  /** Level of the `health_checks` alert line (`debug` in dev mode). */
+  alertLevel: 'warn' | 'debug';
 }
 
 /** The health monitor, the built-in checks and probation of one hub; `stop()` ends the runs. */
@@ -59,6 +61,7 @@ export function hubHealth(options: HubHealthOptions): HubHealth {
     watchIntervalMs: PROBATION_INTERVAL_MS,
     onResults: (results) => probation.judge(results),
     logger,
+    alertLevel: options.alertLevel,
   });
   return {
     monitor,
