@@ -196,7 +196,6 @@ export class Hub extends EventEmitter<HubEventMap> {
       logger: this.#logger.channel('hothub:versions'),
     });
     this.healthChecks = this.#pipeline.healthChecks;
-    this.config = new HubConfig(configRuntime, this.#pipeline);
     const { healthInterval, probation, rollbackWhen, healthLimits, memoryBudget, probe } = this.settings;
     this.#health = hubHealth({
       root,
@@ -221,8 +220,8 @@ export class Hub extends EventEmitter<HubEventMap> {
       pipeline: this.#pipeline,
       dependencies: this.#dependencies,
       gate: this.#gate,
-      pollMs: this.settings.poll,
       debounceMs: this.settings.debounce,
+      pollMs: this.settings.poll,
       logger: this.#logger,
       root: this.settings.root,
       remove: this.#remove,
@@ -252,9 +251,9 @@ export class Hub extends EventEmitter<HubEventMap> {
         ops: this.#ops,
         versions: this.#versions,
         probation: this.#health.probation,
+        sources: this.#sources,
         // prod logs JSON for machines: the terminal line is for a developer watching dev output.
         terminal: this.settings.mode === 'dev' ? (line: string) => this.#logger.channel('hothub:reload').info(line) : undefined,
-        sources: this.#sources,
         emit: (event) => (event.name === 'reloaded' ? this.emit('reloaded', event.payload) : this.emit('reload_failed', event.payload)),
       }),
       this.#logger.channel('hothub:pipeline'),
@@ -360,6 +359,7 @@ export class Hub extends EventEmitter<HubEventMap> {
       this.#stopPeriodic = startPeriodicRefresh(periodic, async () => (this.#gate.leading ? this.reload('all', 'periodic') : []), (error) => log.error('periodic reload failed', { error: String(error) }));
     }
   }
+
   /** Native events may never come from a shared folder or network drive: say how to poll instead. */
   #warnRemoteMount(): void {
     if (this.settings.poll !== undefined) return;
@@ -367,7 +367,6 @@ export class Hub extends EventEmitter<HubEventMap> {
     const reason = remoteMount(resolve(root), readMounts());
     if (reason) this.#logger.channel('hothub:watch').warn(`${root}: ${reason}, where saves may go unseen: run with --poll 100 (HOTHUB_POLL=100)`);
   }
-
 
   /** An event another hub of the cluster numbered, which this hub ran nothing for: recorded, then consumed like any run's. */
   #announce(event: HubEvent): void {
