@@ -25,7 +25,7 @@ describe('with --token, reads that carry paths or content need it', () => {
     expect(summary.access).toEqual({ loopbackOrigins: true, origins: ['http://app.test'], allowedHosts: ['dev.example.com'], hostCheck: true, token: true });
     await expectError(await fetch(`${hub.url}/status`, { headers: { authorization: 'Bearer wrong' } }), 403, 'forbidden');
     const detailed = await json(await fetch(`${hub.url}/status`, { headers: auth }), HubStatus);
-    expect(detailed.watchDirs).toContainEqual({ kind: 'style', dir: `${root}/styles`, exists: true });
+    expect(detailed.watchDirs).toContainEqual({ kind: 'style', dir: `${root}/styles`, exists: true, watcher: 'native' });
 
     for (const path of ['/health', '/metrics', '/openapi.json']) expect((await fetch(`${hub.url}${path}`)).status, path).toBe(200);
   });

@@ -94,7 +94,13 @@ export class SourceWatcher {
       onDirectory: (event, path) => {
         if (ready) this.#onDirectory(event, path);
       },
-      onError: (error) => this.#log.error('watcher error', { error: String(error) }),
+      onError: (error) => {
+        // chokidar reports a file it cannot stat (a symlink loop in place of a sheet) as an error, never as `add`:
+        // run the path like a save, so the pipeline reads it and says once what is wrong with it.
+        const path = errorPath(error);
+        if (ready && path !== undefined && folders.locate(path) && gate.admit('change', path)) return this.onFileEvent('change', path);
+        this.#log.error('watcher error', { error: String(error) });
+      },
     });
     ready = true;
     await Promise.allSettled(startup);
@@ -185,4 +191,9 @@ export class SourceWatcher {
     await watchAdded(this.#watcher, fresh, IMPORT_WATCH_TIMEOUT_MS);
     for (const file of fresh) this.#sync.notify(file);
   }
+}
+
+/** The file a filesystem error names (`error.path` of Node's errno errors). */
+function errorPath(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'path' in error && typeof error.path === 'string' ? error.path : undefined;
 }
