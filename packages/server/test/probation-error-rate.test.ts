@@ -43,7 +43,7 @@ describe('probation: pages failing to apply a version (error rate)', () => {
     const failed = await failure(clients[4]!, rolledBack);
     expect(failed).toMatchObject({ kind: 'style', id: 'main.css', trigger: 'runtime', rolledBack: true, reason: 'errors' });
     // The third page's report did it: two did not.
-    expect(failed.error.message).toContain('errors: 3 of 5 connected pages could not apply it');
+    expect(failed.error.message).toContain('errors: 3 of 5 connected pages could not apply it: stylesheet failed to load');
     expect(served()).toBe(v1);
     expect(clients[4]!.failed.filter(rolledBack)).toHaveLength(1);
     expect((await fetch(`${hub.url}/health`)).status).toBe(200);

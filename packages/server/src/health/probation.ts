@@ -40,7 +40,7 @@ interface OnProbation {
 }
 
 /** A page's report that it could not apply a version (`apply_failed`), with the socket that sent it. */
-export type PageFailure = Pick<ApplyFailed, 'kind' | 'id' | 'version'> & { socketId: string };
+export type PageFailure = Pick<ApplyFailed, 'kind' | 'id' | 'version' | 'error'> & { socketId: string };
 
 /**
  * Watches each committed version for `--probation` seconds. A check of its own (`<kind>:<id>`, its kind's
@@ -81,7 +81,9 @@ export class Probation {
     const failed = entry.failedPages.size;
     const { errorPages, errorShare } = this.#options.errorRate;
     if (failed >= errorPages || failed > errorShare * connected) {
-      await this.#rollBack(entry, 'errors', `${failed} of ${Math.max(connected, failed)} connected pages could not apply it`);
+      // The page's own error (message, file, line) stays in the event: it is what the developer has to fix.
+      const { message, ...where } = report.error;
+      await this.#rollBack(entry, 'errors', `${failed} of ${Math.max(connected, failed)} connected pages could not apply it: ${message}`, where);
     }
   }
 
@@ -126,12 +128,12 @@ export class Probation {
       .then(() => result(true), (error: unknown) => result(false, errorMessage(error)));
   }
 
-  async #rollBack(entry: OnProbation, reason: string, why: string | undefined): Promise<void> {
+  async #rollBack(entry: OnProbation, reason: string, why: string | undefined, where: Omit<ReloadError, 'message'> = {}): Promise<void> {
     const key = servingKey(entry.kind, entry.id);
     this.#watched.delete(key);
     this.#options.logger.warn(`${key} fails on probation (${reason}): rolling it back`, { version: entry.version, why });
     const message = `${key} was rolled back on probation: ${reason}${why ? `: ${why}` : ''}`;
-    await this.#options.restorer.restore(entry.kind, entry.id, entry.version, { message }, reason);
+    await this.#options.restorer.restore(entry.kind, entry.id, entry.version, { ...where, message }, reason);
   }
 
   #expire(): void {
