@@ -1,5 +1,3 @@
-import { isDeepStrictEqual } from 'node:util';
-import { diffKeys } from '../util/key-diff.js';
 import type { Logger } from '../util/log.js';
 import { BackupCipher, BackupLocked, isSealed } from './backup-cipher.js';
 import type { BackupEntry, ConfigBackups } from './config-backups.js';
@@ -24,8 +22,9 @@ export class SealedBackups {
     this.#cipher = secretsKey === undefined ? undefined : new BackupCipher(secretsKey);
   }
 
-  async save(id: string, version: string, relPath: string, bytes: Uint8Array): Promise<void> {
-    const secret = this.#secretKey(relPath, bytes);
+  /** `data`: the version's parsed content when the caller has it (the config kind does), so it is not parsed again. */
+  async save(id: string, version: string, relPath: string, bytes: Uint8Array, data?: unknown): Promise<void> {
+    const secret = this.#secretKey(relPath, bytes, data);
     if (secret !== undefined && this.#cipher) return this.store.save(id, version, relPath, await this.#cipher.seal(bytes));
     if (secret !== undefined && !this.#warned) {
       this.#warned = true;
@@ -52,13 +51,15 @@ export class SealedBackups {
   }
 
   /** The first key of the config that looks secret: one whose value, or a field inside it, is redacted. */
-  #secretKey(relPath: string, bytes: Uint8Array): string | undefined {
-    let data: unknown;
-    try {
-      data = parseConfig(bytes, relPath.endsWith('.json') ? 'json' : 'yaml', relPath);
-    } catch {
-      return relPath; // it loaded before its backup; should it not parse now, keep it as if secret
+  #secretKey(relPath: string, bytes: Uint8Array, parsed: unknown): string | undefined {
+    let data = parsed;
+    if (data === undefined) {
+      try {
+        data = parseConfig(bytes, relPath.endsWith('.json') ? 'json' : 'yaml', relPath);
+      } catch {
+        return relPath; // it loaded before its backup; should it not parse now, keep it as if secret
+      }
     }
-    return diffKeys({}, data).find((change) => !isDeepStrictEqual(this.redactor.value(change.key, change.newValue), change.newValue))?.key;
+    return this.redactor.firstSecretKey(data);
   }
 }

@@ -40,7 +40,7 @@ export function configKind(runtime: ConfigRuntime, modules: ModuleRuntime): Kind
       if (!isConfigData(data)) throw new ReloadFailure(`${source.relPath}: its schema must produce an object`, { file: source.path });
       return freezeSnapshot(id, source.version, data);
     },
-    backup: (id, _current, source) => runtime.backups.save(id, source.version, source.relPath, source.bytes),
+    backup: (id, current, source) => runtime.backups.save(id, source.version, source.relPath, source.bytes, current.data),
     // Readers (health checks included) see the new version from here; subscribers hear of it once it
     // passed its checks (`after-run.ts`), so a version rolled back is never announced to them.
     apply: (id, next) => store.swap(id, next),
