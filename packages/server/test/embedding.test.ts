@@ -3,7 +3,6 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MOUNT_TOKEN, type Reloaded, SOCKET_PATH, validate, WizardList } from '@hothub/shared';
@@ -14,6 +13,7 @@ import { createHub, type HubOptions } from '../src/index.js';
 import { createLogger } from '../src/util/log.js';
 import { connectClient, startHub } from './support/hub.js';
 import { answerOf, wizardSource } from './support/modules.js';
+import { listenWithHub } from './support/app-with-hub.js';
 import { eventually } from './support/poll.js';
 import { startRedis } from './support/redis.js';
 import { tempRoot, write } from './support/temp-root.js';
@@ -29,15 +29,7 @@ async function embeddedHub(root: string, options: HubOptions = {}, tls?: { key: 
   const server = tls ? createHttpsServer(tls, app) : createServer(app);
   const hub = createHub({ root, server, logger: createLogger({ level: 'silent' }), ...options });
   app.use('/hot', hub.app);
-  onTestFinished(async () => {
-    await hub.stop();
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  });
-  await hub.start();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return { hub, server, url: `${tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}` };
+  return { hub, server, url: await listenWithHub(server, hub) };
 }
 
 describe('embedding', () => {

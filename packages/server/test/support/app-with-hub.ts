@@ -1,13 +1,14 @@
 import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Server as TlsServer } from 'node:tls';
 import { SOCKET_PATH, type Reloaded } from '@hothub/shared';
 import { io } from 'socket.io-client';
 import { onTestFinished } from 'vitest';
 import type { Hub } from '../../src/index.js';
 import { write } from './temp-root.js';
 
-/** Starts `hub` (attached to the app's `server`), then the server on a free loopback port; both stop when the test finishes. */
+/** Starts `hub` (attached to the app's `server`, http or https), then the server on a free loopback port; both stop when the test finishes. */
 export async function listenWithHub(server: Server, hub: Hub): Promise<string> {
   onTestFinished(async () => {
     await hub.stop();
@@ -17,7 +18,7 @@ export async function listenWithHub(server: Server, hub: Hub): Promise<string> {
   await hub.start();
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return `${server instanceof TlsServer ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
 /** Connects a socket to the hub at `url` (https: any certificate), saves `styles/main.css` under `root` and resolves with the `reloaded` it gets. */
