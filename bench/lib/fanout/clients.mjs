@@ -1,4 +1,4 @@
-// A share of the fan-out benchmark's clients, in their own process. Connects `count` sockets (50 at
+// A share of the fan-out benchmark's clients, in their own process. Connects `count` sockets (100 at
 // a time), reports how long that took, records when each `reloaded` arrives and hands the receipts
 // over on 'collect'. Usage: node clients.mjs <socketio|ws> <url> <count> '<options json>'
 import { io } from 'socket.io-client';
@@ -9,7 +9,7 @@ import { now } from './clock.mjs';
 const [kind, url, rawCount, rawOptions] = process.argv.slice(2);
 const count = Number(rawCount);
 const options = JSON.parse(rawOptions ?? '{}');
-const CONCURRENCY = 50;
+const CONCURRENCY = 100;
 /** [seq, arrival time] of every `reloaded` received. */
 const receipts = [];
 const sockets = [];
