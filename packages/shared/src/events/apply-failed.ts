@@ -17,5 +17,8 @@ export const ApplyFailed = z.object({
 });
 export type ApplyFailed = z.infer<typeof ApplyFailed>;
 
+/** The hub's answer to a page's report or request (`apply_failed`, `runtime_error`, `topics`): done, or why not. */
+export type HubAck = { ok: true } | { ok: false; error: string };
+
 /** The hub's answer to `apply_failed`: recorded, or why not. */
-export type ApplyFailedAck = { ok: true } | { ok: false; error: string };
+export type ApplyFailedAck = HubAck;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { KindName } from '../kinds.js';
+import { Topics } from './published.js';
 
 /** Bounds of a handshake: each subscribed id joins a room, so a page may not ask for unbounded ones. */
 const HANDSHAKE_LIMITS = { ids: 256, idLength: 200, kinds: 16, serverIdLength: 128 } as const;
@@ -26,6 +27,8 @@ export const Handshake = z.object({
   /** `serverId` of the hub that numbered `lastSeq`; another hub's numbers mean nothing here. */
   serverId: z.optional(z.string().check(z.maxLength(HANDSHAKE_LIMITS.serverIdLength))),
   subscribe: z.optional(Subscription),
+  /** Topics of `published` events the page wants (live and on catch-up); absent or empty: every topic. */
+  topics: z.optional(Topics),
   /** Address of the page (`location.href`, cut to 2,000 characters by the SDK), listed by `GET /clients`. */
   page: z.optional(z.string().check(z.maxLength(2000))),
   /** The hub's console (`/hothub/console`): it watches the hub and is not listed as a page. */

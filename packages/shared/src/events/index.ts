@@ -1,4 +1,5 @@
 import { Connected } from './connected.js';
+import { Published } from './published.js';
 import { ReloadFailed } from './reload-failed.js';
 import { Reloaded } from './reloaded.js';
 
@@ -7,5 +8,6 @@ export const SERVER_EVENT_SCHEMAS = {
   connected: Connected,
   reloaded: Reloaded,
   reload_failed: ReloadFailed,
+  published: Published,
 } as const;
 export type ServerEventName = keyof typeof SERVER_EVENT_SCHEMAS;

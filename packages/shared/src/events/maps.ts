@@ -1,8 +1,10 @@
 import type * as z from 'zod/mini';
-import type { ApplyFailed, ApplyFailedAck } from './apply-failed.js';
+import type { ApplyFailed, ApplyFailedAck, HubAck } from './apply-failed.js';
 import type { Applied } from './applied.js';
 import type { Handshake } from './handshake.js';
 import type { SERVER_EVENT_SCHEMAS } from './index.js';
+import type { TopicsRequest } from './published.js';
+import type { RuntimeError } from './runtime-error.js';
 
 type ServerEventSchemas = typeof SERVER_EVENT_SCHEMAS;
 
@@ -14,6 +16,10 @@ export interface ClientToServerEvents {
   apply_failed: (payload: ApplyFailed, ack: (result: ApplyFailedAck) => void) => void;
   /** No ack: the SDK sends it after every applied version and waits for nothing. */
   applied: (payload: Applied) => void;
+  /** An uncaught error or unhandled rejection on the page (issue 17). */
+  runtime_error: (payload: RuntimeError, ack: (result: HubAck) => void) => void;
+  /** Replaces the page's topics of `published` events (an empty list: every topic). */
+  topics: (payload: TopicsRequest, ack: (result: HubAck) => void) => void;
 }
 
 /** Per-socket state the hub keeps (socket.io's fourth generic). */
