@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { chromiumVersion, launchChromium } from './lib/browser.mjs';
 import { attachProbe } from './lib/probe.mjs';
 import { summarize } from './lib/stats.mjs';
-import { markdownTable } from './lib/table.mjs';
+import { floorRatios, markdownTable } from './lib/table.mjs';
 import { tempDir } from './lib/temp-dir.mjs';
 import { TOOLS } from './lib/tools/index.mjs';
 
@@ -66,15 +66,18 @@ async function measure(browser, name, start) {
     }
     const gaps = burstGaps(BURSTS);
     const lost = [];
+    const finalSave = [];
     for (const gap of gaps) {
       await delay(SPACING_MS * 2);
-      if (!(await probe.burst(gap))) lost.push(gap);
+      const last = await probe.burst(gap);
+      if (last === null) lost.push(gap);
+      else finalSave.push(last.ms);
     }
     return {
       latency: summarize(latencies),
       ...(toEvent.length ? { saveToEventMs: summarize(toEvent) } : {}),
       missed,
-      bursts: { applied: gaps.length - lost.length, of: gaps.length, gapsMs: gaps, lostAtGapsMs: lost },
+      bursts: { applied: gaps.length - lost.length, of: gaps.length, gapsMs: gaps, lostAtGapsMs: lost, finalSaveMs: summarize(finalSave) },
       fullReload: !(await probe.samePage()),
       clockErrorMs: Math.round(probe.clockErrorMs * 100) / 100,
     };
@@ -121,6 +124,7 @@ const report = {
   },
   settings: { saves: SAVES, warmupSaves: WARMUP_SAVES, spacingMs: SPACING_MS, bursts: BURSTS },
   results,
+  ratiosToFloor: floorRatios(results),
 };
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 process.stderr.write(`\n${markdownTable(results)}\n`);

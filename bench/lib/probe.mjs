@@ -87,8 +87,8 @@ export async function attachProbe(page, cssFile) {
     clockErrorMs: clock.rtt / 2,
     /** One save: `{ writtenAt, ms }` or null. */
     save: (timeoutMs = 2000) => saves([colourOf(n++)], 0, timeoutMs),
-    /** Two saves `gapMs` apart; true when the second one ended up in the page. */
-    burst: async (gapMs, timeoutMs = 2000) => (await saves([colourOf(n++), colourOf(n++)], gapMs, timeoutMs)) !== null,
+    /** Two saves `gapMs` apart: `{ writtenAt, ms }` of the second one (from its write), or null when it never showed. */
+    burst: (gapMs, timeoutMs = 2000) => saves([colourOf(n++), colourOf(n++)], gapMs, timeoutMs),
     /** False when the page was reloaded since the probe was installed. */
     samePage: () => page.evaluate((m) => window.__bench?.marker === m, marker).catch(() => false),
   };
