@@ -10,7 +10,7 @@ const require = createRequire(join(process.cwd(), 'packages/server/package.json'
 const dist = dirname(require.resolve('@hothub/client/dist/client.js'));
 
 const sizes = {};
-for (const file of ['client.js', 'client.mjs']) {
+for (const file of ['client.js', 'client.mjs', 'client-ui.mjs']) {
   const bytes = await readFile(join(dist, file));
   sizes[file] = {
     raw: bytes.length,

@@ -14,8 +14,11 @@ const withoutWebTransport: Plugin = {
   },
 };
 
-// Two self-contained bundles (socket.io-client and zod/mini inlined):
-// `client.mjs` for `<script type="module">` and bundlers, `client.js` for a plain `<script>` tag.
+// The core in two self-contained bundles (socket.io-client and zod/mini inlined): `client.mjs` for
+// `<script type="module">` and bundlers, `client.js` for a plain `<script>` tag. The UI (toasts, overlay) is
+// a second entry of the ES build, `client-ui.mjs`: client.mjs imports it with a dynamic `import('./client-ui.mjs')`
+// (a bundler splits it off), client.js from the hub's `/hothub/client-ui.mjs`. It shares no module with the
+// core, so it holds no import of client.mjs (test/client-split.test.ts in the hub checks it).
 export default defineConfig(({ mode }) => {
   const iife = mode === 'iife';
   return {
@@ -26,7 +29,11 @@ export default defineConfig(({ mode }) => {
       sourcemap: true,
       lib: iife
         ? { entry: 'src/auto.ts', formats: ['iife'], name: 'hothubClient', fileName: () => 'client.js' }
-        : { entry: 'src/index.ts', formats: ['es'], fileName: () => 'client.mjs' },
+        : {
+            entry: { client: 'src/index.ts', 'client-ui': 'src/client-ui.ts' },
+            formats: ['es'],
+            fileName: (_format, name) => `${name}.mjs`,
+          },
     },
   };
 });

@@ -1,6 +1,7 @@
-import { KINDS, type KindName, MOUNT_TOKEN } from '@hothub/shared';
+import { CLIENT_UI_PATH, KINDS, type KindName, MOUNT_TOKEN } from '@hothub/shared';
 import { hubUrlFromScript, socketPathOf } from './connection/hub-url.js';
-import { connect, type HubClient } from './hub-client.js';
+import { connectHub, type HubClient } from './hub-client.js';
+import type { UiModule } from './ui/ui-contract.js';
 
 declare global {
   interface Window {
@@ -19,14 +20,23 @@ const url = script?.src ? hubUrlFromScript(script.src) : location.origin;
 // (a copy not served by a hub), it does not start with `/` and the hub is taken as unmounted.
 const served = decodeURIComponent(MOUNT_TOKEN);
 const mount = served.startsWith('/') ? served : '';
-const entries = (script?.dataset.subscribe ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const entries = (script?.dataset.subscribe ?? '')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const isKind = (entry: string): entry is KindName => (KINDS as readonly string[]).includes(entry);
 for (const entry of entries) if (!entry.includes('/') && !isKind(entry)) console.warn(`[hothub] data-subscribe: unknown kind "${entry}"`);
-window.hothub ??= connect({
-  url,
-  socketPath: socketPathOf(url, mount),
-  toasts: script?.dataset.toasts !== 'false',
-  ...(script?.dataset.token ? { token: script.dataset.token } : {}),
-  ...(script?.dataset.stylePath ? { publicPaths: { style: script.dataset.stylePath } } : {}),
-  ...(entries.length ? { subscribe: { kinds: entries.filter(isKind), ids: entries.filter((e) => e.includes('/')) } } : {}),
-});
+// The UI file from the hub that served this script (mount and prefix included): a module, so the hub's
+// CORS grant applies, and a page's CSP needs no more than the `script-src` that let client.js in.
+const loadUi = (): Promise<UiModule> => import(/* @vite-ignore */ `${url}${CLIENT_UI_PATH}`);
+window.hothub ??= connectHub(
+  {
+    url,
+    socketPath: socketPathOf(url, mount),
+    toasts: script?.dataset.toasts !== 'false',
+    ...(script?.dataset.token ? { token: script.dataset.token } : {}),
+    ...(script?.dataset.stylePath ? { publicPaths: { style: script.dataset.stylePath } } : {}),
+    ...(entries.length ? { subscribe: { kinds: entries.filter(isKind), ids: entries.filter((e) => e.includes('/')) } } : {}),
+  },
+  loadUi,
+);

@@ -23,8 +23,8 @@ import { applyStyle } from './apply/style.js';
 import { ThemeController } from './apply/theme.js';
 import { SeqTracker } from './connection/seq-tracker.js';
 import { Emitter } from './emitter.js';
-import { Notifications } from './toasts/notifications.js';
-import { Toaster } from './toasts/toaster.js';
+import { lazyUi, NO_UI } from './ui/lazy-ui.js';
+import type { UiModule } from './ui/ui-contract.js';
 
 export interface HubClientOptions {
   /** Base URL of the hub (origin plus any path prefix). Default: the page's origin. */
@@ -79,14 +79,10 @@ export interface HubClient {
 }
 
 /**
- * Connects the page to a hub and applies every change it announces: stylesheets (in the document
- * and in open shadow roots), the active theme, and components, which keep their state.
- * @example
- * import { connect } from '@hothub/client';
- * const hub = connect({ url: 'http://127.0.0.1:8888', toasts: false });
- * hub.on('reloaded', (e) => console.log(`${e.kind} ${e.id} reloaded`));
+ * `connect()` (index.ts) of either build: `loadUi` fetches the UI file (toasts, overlay) the first time
+ * the page shows something, from the bundle (client.mjs) or from the hub that served client.js.
  */
-export function connect(options: HubClientOptions = {}): HubClient {
+export function connectHub(options: HubClientOptions, loadUi: () => Promise<UiModule>): HubClient {
   const base = new URL(options.url ?? location.origin, location.href);
   const hubUrl = base.href.replace(/\/+$/, '');
   const prefix = base.pathname.replace(/\/+$/, '');
@@ -105,7 +101,7 @@ export function connect(options: HubClientOptions = {}): HubClient {
       }),
   });
   const emitter = new Emitter<HubClientEvents>();
-  const notes = new Notifications(options.toasts === false ? undefined : new Toaster());
+  const notes = options.toasts === false ? NO_UI : lazyUi(loadUi, { hubUrl, ...(options.token ? { token: options.token } : {}) });
   /** The URL (or version) each artifact last applied here, so a snapshot re-applies nothing unchanged. */
   const applied = new Map<string, string>();
   let tail: Promise<void> = Promise.resolve();

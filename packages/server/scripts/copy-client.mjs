@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 const require = createRequire(import.meta.url);
 const clientDist = dirname(require.resolve('@hothub/client/dist/client.js'));
 await mkdir('dist/client', { recursive: true });
-for (const file of ['client.js', 'client.mjs']) await copyFile(join(clientDist, file), join('dist/client', file));
+for (const file of ['client.js', 'client.mjs', 'client-ui.mjs']) await copyFile(join(clientDist, file), join('dist/client', file));
 // The operator's console (`/hothub/console`) likewise.
 const consoleDist = dirname(require.resolve('@hothub/console/dist/console.js'));
 await mkdir('dist/console', { recursive: true });

@@ -30,6 +30,22 @@ it('serves the SDK gzipped within the 25 KB budget to browsers that accept gzip,
   expect(plain.headers['content-encoding']).toBeUndefined();
   expect(gunzipSync(zipped.body).equals(plain.body)).toBe(true);
   expect(zipped.body.length).toBeLessThanOrEqual(25_000);
+  // The toasts are paid for by the UI file, loaded on first need (next test).
+  expect(plain.body.toString('utf8')).not.toContain('hothub-toasts');
+});
+
+it('serves the UI file (toasts, overlay) beside both scripts, within its own 5 KB budget, importing nothing of the core', async () => {
+  const hub = await startHub({ root: await tempRoot() });
+  const ui = await get(`${hub.url}/hothub/client-ui.mjs`, { 'accept-encoding': 'gzip' });
+  expect(ui.headers['content-type']).toMatch(/^text\/javascript/);
+  expect(ui.headers['access-control-allow-origin']).toBe('*');
+  expect(ui.body.length).toBeLessThanOrEqual(5_000);
+  const text = gunzipSync(ui.body).toString('utf8');
+  // It stands alone: client.js loads it by URL, so an import of the core would load a second SDK.
+  expect(text).not.toMatch(/\bfrom\s*["']|\bimport\s*\(/);
+  expect(text).toMatch(/export\s*\{[^}]*createUi/);
+  // client.mjs loads it beside itself, which a bundler sees as a code-split point.
+  expect(await (await fetch(`${hub.url}/hothub/client.mjs`)).text()).toContain('import("./client-ui.mjs")');
 });
 
 it('serves a script that still parses whatever path an app mounts the hub at (quotes, backticks, ${)', async () => {

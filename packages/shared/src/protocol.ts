@@ -7,6 +7,8 @@ export const SOCKET_PATH = '/ws/hot-reload';
 /** Where the hub serves its browser scripts and the watched browser assets. */
 export const CLIENT_SCRIPT_PATH = '/hothub/client.js';
 export const CLIENT_MODULE_PATH = '/hothub/client.mjs';
+/** The SDK's toasts and runtime-error overlay, an ES module both scripts load on first need. */
+export const CLIENT_UI_PATH = '/hothub/client-ui.mjs';
 export const ASSETS_PATH = '/assets';
 
 /**

@@ -1,11 +1,15 @@
 import type { Reloaded, ReloadError, ReloadFailed } from '@hothub/shared';
+import type { RuntimeFault, UiHub } from '../ui/ui-contract.js';
 import type { Toaster } from './toaster.js';
 
 /** What the toasts say about hub events: the words live here, the rendering in `Toaster`. */
 export class Notifications {
   #lost = false;
 
-  constructor(private toaster: Toaster | undefined) {}
+  constructor(
+    private toaster: Toaster | undefined,
+    private readonly hub: UiHub,
+  ) {}
 
   /** The SDK closes: its toasts go, and nothing shows any more (an update still being applied included). */
   close(): void {
@@ -29,7 +33,8 @@ export class Notifications {
       this.toaster?.withdraw('neutral', (note) => from.endsWith(note.slice(note.indexOf('/'))));
       this.toaster?.note('success', name, `${from.split('/').pop()} (via ${event.id})`);
     } else if (event.kind === 'page') this.toaster?.note('success', name, `Reloading: ${event.id} changed`);
-    else if (event.kind === 'style' || event.kind === 'asset') this.toaster?.note('success', name, `${event.id} reloaded (${used} ${event.kind === 'style' ? 'sheet' : 'use'}${used === 1 ? '' : 's'})`);
+    else if (event.kind === 'style' || event.kind === 'asset')
+      this.toaster?.note('success', name, `${event.id} reloaded (${used} ${event.kind === 'style' ? 'sheet' : 'use'}${used === 1 ? '' : 's'})`);
     else this.toaster?.note('success', name, `Reloaded ${event.kind} ${event.id}`);
   }
 
@@ -42,6 +47,19 @@ export class Notifications {
 
   failed(event: ReloadFailed): void {
     this.toaster?.sticky(targetOf(event), 'failure', `${event.kind} ${event.id} failed to reload`, describe(event.error));
+  }
+
+  /**
+   * A runtime error of the page, sticky: blamed on a version ("probably from components/counter.js saved
+   * 2 s ago", with a roll-back) it shares that artifact's toast, so its next reload clears it.
+   */
+  runtimeError(fault: RuntimeFault): void {
+    const { blamed } = fault;
+    const key = blamed ? targetOf(blamed) : 'runtime';
+    const ago = blamed ? Math.max(0, Math.round((Date.now() - blamed.ts) / 1000)) : 0;
+    const detail = [fault.where, blamed && `probably from ${blamed.file} saved ${ago} s ago`].filter(Boolean).join('\n');
+    this.toaster?.sticky(key, 'failure', fault.message, detail);
+    if (blamed) this.toaster?.action(key, 'Roll back', () => rollBack(this.hub, blamed));
   }
 
   disconnected(): void {
@@ -68,4 +86,23 @@ function describe(error: ReloadError): string {
   if (!error.file) return error.message;
   const where = [error.file, error.line, error.column].filter((part) => part !== undefined).join(':');
   return `${where}\n${error.message}`;
+}
+
+/** `POST /rollback { kind, id }`, answered in words: what the hub did, or why it refused. */
+async function rollBack(hub: UiHub, target: { kind: string; id: string }): Promise<string> {
+  try {
+    const res = await fetch(`${hub.hubUrl}/rollback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(hub.token ? { authorization: `Bearer ${hub.token}` } : {}) },
+      body: JSON.stringify({ kind: target.kind, id: target.id }),
+    });
+    if (res.ok) return `Rolled back: the hub serves the previous version of ${targetOf(target)}`;
+    // Shown, never acted on: the message is read if the body has one, without the schema library (not in this file).
+    const body: unknown = await res.json().catch(() => undefined);
+    const error = typeof body === 'object' && body && 'error' in body ? body.error : undefined;
+    const message = typeof error === 'object' && error && 'message' in error ? String(error.message) : res.statusText;
+    return `Roll-back refused (${res.status}): ${message}`;
+  } catch (error) {
+    return `Roll-back failed: ${error instanceof Error ? error.message : String(error)}`;
+  }
 }

@@ -11,6 +11,8 @@ li.neutral{border-left-color:#6b7280}
 .detail{margin-top:2px;color:#d1d5db;white-space:pre-wrap;word-break:break-word;font-family:ui-monospace,monospace;font-size:12px}
 button{all:unset;cursor:pointer;color:#9ca3af;padding:0 4px;font-size:16px;line-height:1}
 button:hover,button:focus-visible{color:#fff;outline:1px solid #9ca3af;border-radius:4px}
+.action{display:inline-block;margin-top:6px;padding:2px 8px;border:1px solid #9ca3af;border-radius:4px;font-size:12px;color:#f9fafb}
+.action:disabled{opacity:.6;cursor:default}
 @keyframes in{from{opacity:0;transform:translateY(8px)}}
 @media (prefers-reduced-motion:reduce){li{animation:none}}
 `;

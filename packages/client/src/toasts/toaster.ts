@@ -48,6 +48,26 @@ export class Toaster {
     return element;
   }
 
+  /**
+   * Adds a button to the sticky toast `key` that runs `run` once and shows what it answered
+   * (a roll-back: "Rolled back to a1b2c3d4", or why the hub refused).
+   */
+  action(key: string, label: string, run: () => Promise<string>): void {
+    const body = this.#sticky.get(key)?.querySelector('.body');
+    if (!body) return;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'action';
+    button.textContent = label;
+    const result = document.createElement('div');
+    result.className = 'detail';
+    button.addEventListener('click', () => {
+      button.disabled = true;
+      run().then((text) => void (result.textContent = text));
+    });
+    body.append(button, result);
+  }
+
   /** Like `sticky`, but gone after a moment (a restored connection). */
   flash(key: string, title: string): void {
     const element = this.sticky(key, 'success', title);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { constants, gzipSync } from 'node:zlib';
-import { CLIENT_MODULE_PATH, CLIENT_SCRIPT_PATH, MOUNT_TOKEN } from '@hothub/shared';
+import { CLIENT_MODULE_PATH, CLIENT_SCRIPT_PATH, CLIENT_UI_PATH, MOUNT_TOKEN } from '@hothub/shared';
 import { type Request, type Response, Router } from 'express';
 import { clientBundleDir } from './client-bundle.js';
 
@@ -36,14 +36,15 @@ function send(req: Request, res: Response, bundle: Bundle): void {
 
 /**
  * `/hothub/client.js` (classic script, auto-connects; told where the hub is mounted, so it finds the
- * socket endpoint at the server's root) and `/hothub/client.mjs` (ES module), gzipped when accepted.
+ * socket endpoint at the server's root), `/hothub/client.mjs` (ES module) and `/hothub/client-ui.mjs` (the
+ * toasts and overlay both load on first need, as a module: same path beside either), gzipped when accepted.
  */
 export function clientScriptRouter(): Router {
   const dir = clientBundleDir();
   const router = Router();
   let source: string | undefined;
   const scripts = new Map<string, Bundle>();
-  let module: Bundle | undefined;
+  const modules = new Map<string, Bundle>();
   router.get(CLIENT_SCRIPT_PATH, (req, res) => {
     source ??= readFileSync(join(dir, 'client.js'), 'utf8');
     // `app.use('/hot', hub.app)` → `/hot`; '' when the hub serves its own server.
@@ -55,9 +56,15 @@ export function clientScriptRouter(): Router {
     }
     send(req, res, bundle);
   });
-  router.get(CLIENT_MODULE_PATH, (req, res) => {
-    module ??= compress(readFileSync(join(dir, 'client.mjs')));
-    send(req, res, module);
-  });
+  for (const [path, file] of [
+    [CLIENT_MODULE_PATH, 'client.mjs'],
+    [CLIENT_UI_PATH, 'client-ui.mjs'],
+  ] as const) {
+    router.get(path, (req, res) => {
+      let bundle = modules.get(file);
+      if (!bundle) modules.set(file, (bundle = compress(readFileSync(join(dir, file)))));
+      send(req, res, bundle);
+    });
+  }
   return router;
 }

@@ -1,0 +1,53 @@
+import type { ClientUi, UiModule } from './ui-contract.js';
+
+/**
+ * The UI as the core sees it: the first call that shows something loads the UI file, and calls made
+ * meanwhile are replayed once it is there. A page that never needs a toast never fetches it.
+ */
+export function lazyUi(load: () => Promise<UiModule>, hub: Parameters<UiModule['createUi']>[0]): ClientUi {
+  let ui: ClientUi | undefined;
+  let waiting: Array<(ui: ClientUi) => void> | undefined;
+  let off = false;
+  const call = (task: (ui: ClientUi) => void) => {
+    if (off) return;
+    if (ui) return task(ui);
+    if (waiting) return void waiting.push(task);
+    waiting = [task];
+    load().then(
+      (module) => {
+        if (off) return;
+        ui = module.createUi(hub);
+        for (const queued of waiting ?? []) queued(ui);
+      },
+      (error: unknown) => {
+        // A CSP whose script-src leaves out the hub, say: the SDK works on, without toasts.
+        off = true;
+        console.warn('[hothub] could not load the toasts (client-ui.mjs); updates still apply', error);
+      },
+    );
+  };
+  return {
+    reloaded: (event, used) => call((u) => u.reloaded(event, used)),
+    recovered: (event) => call((u) => u.recovered(event)),
+    failed: (event) => call((u) => u.failed(event)),
+    disconnected: () => call((u) => u.disconnected()),
+    // Only says "restored" after a "lost" it showed: nothing to load for the first connection.
+    connected: () => void ((ui || waiting) && call((u) => u.connected())),
+    runtimeError: (fault) => call((u) => u.runtimeError(fault)),
+    close: () => {
+      off = true;
+      ui?.close();
+    },
+  };
+}
+
+/** The same surface, showing nothing (`toasts: false`). */
+export const NO_UI: ClientUi = {
+  reloaded() {},
+  recovered() {},
+  failed() {},
+  disconnected() {},
+  connected() {},
+  runtimeError() {},
+  close() {},
+};
