@@ -10,6 +10,7 @@ import { followEvent } from './cluster/follow-event.js';
 import { LeaderGate } from './watch/leader-gate.js';
 import { type History, openHistory } from './cluster/open-history.js';
 import { ConfigRuntime, STATE_DIR } from './config/config-runtime.js';
+import { redactedText } from './config/redacted-text.js';
 import { HubConfig } from './config/hub-config.js';
 import { type HubHealth, hubHealth } from './health/hub-health.js';
 import { createApp } from './http/create-app.js';
@@ -193,6 +194,7 @@ export class Hub extends EventEmitter<HubEventMap> {
       dirs: new Map(this.#folders.folders.map(({ kind, dir }) => [kind, dir])),
       serving: this.#serving,
       kept: new Map([['config', configRuntime.backups]]),
+      shownAs: new Map([['config', (bytes, relPath) => redactedText(configRuntime.redactor, bytes, relPath)]]),
       logger: this.#logger.channel('hothub:versions'),
     });
     this.healthChecks = this.#pipeline.healthChecks;

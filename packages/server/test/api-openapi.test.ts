@@ -26,7 +26,7 @@ describe('GET /openapi.json', () => {
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
         '/health', '/metrics', '/clients', '/reload', '/reload/history', '/reload/statistics', '/status', '/webhook',
-        '/rollback', '/rollback/{kind}/{id}', '/config/{id}', '/wizards', '/plugins',
+        '/rollback', '/rollback/{kind}/{id}', '/rollback/{kind}/{id}/{version}', '/config/{id}', '/wizards', '/plugins',
       ].sort(),
     );
     const { $schema: _r, ...rollback } = z.toJSONSchema(RollbackRequest, { io: 'input' });

@@ -25,6 +25,7 @@ export { ApiError } from './http/api-error.js';
 export { EventMessage, HistoryEntry, ReloadResult, ReloadHistory } from './http/event-message.js';
 export { HealthCheck, HealthReport } from './http/health.js';
 export { ArtifactVersions } from './http/artifact-versions.js';
+export { VersionContent, VersionName } from './http/version-content.js';
 export { PointInTimeResult } from './http/point-in-time.js';
 export { ALERT_NAMES, AlertName, ActiveAlert } from './http/alerts.js';
 export { AlertNotice } from './http/alert-notice.js';

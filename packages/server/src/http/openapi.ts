@@ -2,6 +2,7 @@ import {
   ApiError,
   ClientList,
   ArtifactVersions,
+  VersionContent,
   HealthReport,
   HistoryQuery,
   HubStatus,
@@ -18,6 +19,7 @@ import {
   PluginList,
   WebhookRequest,
   WebhookSkipped,
+  VersionName,
   WizardList,
 } from '@hothub/shared';
 import { Router } from 'express';
@@ -73,6 +75,7 @@ export function openApiDocument(): JsonSchema {
         PointInTimeResult: jsonSchema(PointInTimeResult, 'output'),
         ConfigPatch: jsonSchema(ConfigPatch, 'input'),
         ArtifactVersions: jsonSchema(ArtifactVersions, 'output'),
+        VersionContent: jsonSchema(VersionContent, 'output'),
         WizardList: jsonSchema(WizardList, 'output'),
         PluginList: jsonSchema(PluginList, 'output'),
       },
@@ -145,7 +148,25 @@ export function openApiDocument(): JsonSchema {
             { name: 'kind', in: 'path', required: true, schema: jsonSchema(KindName, 'input') },
             { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
           ],
-          responses: { 200: ok('ArtifactVersions', 'serving and kept versions'), 404: error('no such artifact') },
+          security: [{ bearer: [] }],
+          responses: { 200: ok('ArtifactVersions', 'serving and kept versions'), 404: error('no such artifact'), ...readTokenErrors },
+        },
+      },
+      '/rollback/{kind}/{id}/{version}': {
+        get: {
+          summary: "One version's text (the serving one or a kept one) to diff against the serving one; a config's secret-looking values redacted",
+          security: [{ bearer: [] }],
+          parameters: [
+            { name: 'kind', in: 'path', required: true, schema: jsonSchema(KindName, 'input') },
+            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+            { name: 'version', in: 'path', required: true, schema: jsonSchema(VersionName, 'input') },
+          ],
+          responses: {
+            200: ok('VersionContent', 'the text, or why it is omitted (binary, too_large, unparsable)'),
+            404: error('no such artifact, or the version is not kept'),
+            409: error('backup_locked: an encrypted config backup and no --secrets-key'),
+            ...readTokenErrors,
+          },
         },
       },
       '/config/{id}': {

@@ -1,9 +1,11 @@
-import { type ArtifactVersions, KindName, type PointInTimeResult, RollbackRequest, RollbackToSeqRequest, type ReloadResult } from '@hothub/shared';
+import { type ArtifactVersions, KindName, type PointInTimeResult, RollbackRequest, RollbackToSeqRequest, type ReloadResult, validate, VersionName } from '@hothub/shared';
 import express, { type RequestHandler, Router } from 'express';
+import { BackupLocked } from '../config/backup-cipher.js';
 import { RollbackRefused } from '../config/config-rollback.js';
 import type { HubConfig } from '../config/hub-config.js';
 import type { KindVersions } from '../ops/kind-versions.js';
 import { PointInTimeTooOld, rollbackToSeq } from '../ops/point-in-time.js';
+import { versionContent } from '../ops/version-content.js';
 import type { EventLog, HubEvent } from '../pipeline/event-log.js';
 import type { Pipeline } from '../pipeline/pipeline.js';
 import { requireJson } from './content-type.js';
@@ -19,6 +21,8 @@ export interface RollbackContext {
 
 /**
  * `GET /rollback/<kind>/<id>`: the versions an artifact can roll back to (version, when, trigger, size).
+ * `GET /rollback/<kind>/<id>/<version>` (token): that version's text (`VersionContent`, a config's redacted), to
+ * diff against the serving one; 409 `backup_locked` for a config backup encrypted with a key this hub lacks.
  * `POST /rollback { kind, id, version? }`: makes a kept version serve again and answers with its
  * `reloaded` event (trigger `api`). 404 for an unknown artifact or version, 409 when there is nothing to
  * roll back to or the restored version fails its checks (the serving one stays).
@@ -42,20 +46,40 @@ export function rollbackRouter(context: RollbackContext, guard: RequestHandler[]
     const result: ReloadResult = { target: `${kind}/${id}`, events: [event] };
     res.json(result);
   });
-  // The id is never a path: only ids that serve or have kept versions reach the store, which encodes them.
-  router.get('/rollback/:kind/*id', async (req, res) => {
+  // The id is never a path: only ids that serve or have kept versions reach the store, which encodes them. Ids
+  // hold `/` (`sub/main.css`): a path naming no artifact whose last segment is a version names that version.
+  router.get('/rollback/:kind/*id', ...guard, async (req, res) => {
     const kind = parseBody(KindName, req.params.kind, 'query');
-    const id = req.params.id.join('/');
-    if (kind === 'config' ? !context.config.ids().includes(id) : !(await context.versions.known(kind, id))) throw unknown(kind, id);
-    const kept = (await context.versions.list(kind, id)) ?? [];
-    const serving = kind === 'config' ? context.config.version(id) : context.pipeline.serving.get(kind, id)?.source.version;
-    const versions = kept.map(({ version, savedAt, trigger, size }) => ({ version, savedAt, size, ...(trigger ? { trigger } : {}) }));
-    const answer: ArtifactVersions = { kind, id, ...(serving ? { serving } : {}), versions };
-    res.json(answer);
+    // With guards before it, express types the wildcard as `string | string[]`: it is the array of segments.
+    const segments = [req.params.id ?? []].flat();
+    const id = segments.join('/');
+    if (await known(context, kind, id)) {
+      res.json(await versionList(context, kind, id));
+      return;
+    }
+    const version = segments.at(-1) ?? '';
+    const owner = segments.slice(0, -1).join('/');
+    if (segments.length < 2 || !validate(VersionName, version, 'version').ok || !(await known(context, kind, owner))) throw unknown(kind, id);
+    const content = await versionContent(context.versions, kind, owner, version).catch((error: unknown) => {
+      throw error instanceof BackupLocked ? new HttpError(409, 'backup_locked', error.message) : error;
+    });
+    if (!content) throw new HttpError(404, 'unknown_version', `version ${version} of ${kind} "${owner}" is not kept: GET /rollback/${kind}/${owner} lists the kept ones`);
+    res.json(content);
   });
   onlyMethods(router, '/rollback', ['POST']);
   onlyMethods(router, '/rollback/:kind/*id', ['GET']);
   return router;
+}
+
+function known(context: RollbackContext, kind: KindName, id: string): Promise<boolean> | boolean {
+  return kind === 'config' ? context.config.ids().includes(id) : context.versions.known(kind, id);
+}
+
+async function versionList(context: RollbackContext, kind: KindName, id: string): Promise<ArtifactVersions> {
+  const kept = (await context.versions.list(kind, id)) ?? [];
+  const serving = kind === 'config' ? context.config.version(id) : context.pipeline.serving.get(kind, id)?.source.version;
+  const versions = kept.map(({ version, savedAt, trigger, size }) => ({ version, savedAt, size, ...(trigger ? { trigger } : {}) }));
+  return { kind, id, ...(serving ? { serving } : {}), versions };
 }
 
 function restore(context: RollbackContext, kind: KindName, id: string, version: string | undefined): Promise<HubEvent> {

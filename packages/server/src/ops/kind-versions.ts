@@ -23,7 +23,17 @@ export interface KindVersionsOptions {
   serving: Pick<Serving, 'get'>;
   /** Kinds whose versions are kept elsewhere, by their own `backup` step: configs. */
   kept: ReadonlyMap<KindName, VersionSource>;
+  /** Kinds whose versions an operator reads another way than their bytes: configs, secret-looking values redacted. */
+  shownAs?: ReadonlyMap<KindName, (bytes: Buffer, relPath: string) => string>;
   logger: Logger;
+}
+
+/** One version's bytes (undefined past the caller's cap), where they came from and whether it serves. */
+export interface KeptVersion {
+  relPath: string;
+  size: number;
+  serving: boolean;
+  bytes: Buffer | undefined;
 }
 
 /**
@@ -61,6 +71,29 @@ export class KindVersions {
     if (!source) return undefined;
     await this.#writes.idle();
     return source.list(id);
+  }
+
+  /**
+   * A version's bytes: the serving one's, or a kept one's read from disk when its size is at most `maxBytes`;
+   * undefined when the version neither serves nor is kept. A config's encrypted backup without its key throws
+   * `BackupLocked` (`config/backup-cipher.ts`).
+   */
+  async read(kind: KindName, id: string, version: string, maxBytes: number): Promise<KeptVersion | undefined> {
+    const active = this.#options.serving.get(kind, id);
+    if (active?.source.version === version) {
+      const { relPath, bytes } = active.source;
+      return { relPath, size: bytes.length, serving: true, bytes: bytes.length <= maxBytes ? bytes : undefined };
+    }
+    const entry = (await this.list(kind, id))?.find((e) => e.version === version);
+    const source = this.#source(kind);
+    if (!entry || !source) return undefined;
+    const bytes = entry.size <= maxBytes ? await source.read(id, entry) : undefined;
+    return { relPath: entry.relPath, size: entry.size, serving: false, bytes };
+  }
+
+  /** How an operator reads a kind's versions when not as their bytes (configs: redacted). */
+  shownAs(kind: KindName): ((bytes: Buffer, relPath: string) => string) | undefined {
+    return this.#options.shownAs?.get(kind);
   }
 
   /** Makes a kept version serve again (default: the one before the serving one); `RollbackRefused` changes nothing. */
