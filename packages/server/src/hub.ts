@@ -344,8 +344,15 @@ export class Hub extends EventEmitter<HubEventMap> {
       follow: async (entry) => {
         await followEvent(entry, { folders: this.#folders, pipeline: this.#pipeline, announce: (event) => this.#announce(event) });
       },
-      onLeading: () => {
-        for (const [event, path] of this.#gate.takeOver()) this.#sources.onFileEvent(event, path);
+      onLeading: (gapped) => {
+        const keptPaths = () => {
+          for (const [event, path] of this.#gate.takeOver()) this.#sources.onFileEvent(event, path);
+        };
+        // Before the hub's own startup load (still to come, and renumbering too) there is nothing to announce again.
+        if (!gapped || !this.#history) return keptPaths();
+        this.reload('all', 'startup')
+          .catch((error: unknown) => this.#logger.channel('hothub:cluster').error('cannot announce every artifact again after taking the lead', { error: errorMessage(error) }))
+          .finally(keptPaths);
       },
     });
     if (this.settings.mode === 'prod') await this.reload('all', 'startup');

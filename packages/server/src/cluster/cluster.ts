@@ -7,10 +7,12 @@ import type { ClusterEntry } from './cluster-entry.js';
 import { LeaderLease } from './leader-lease.js';
 import { RedisHistory } from './redis-history.js';
 import { RedisLink } from './redis-link.js';
+import { RedisSeqMark } from './redis-seq-mark.js';
 
 /** A leader that dies is replaced within this plus a third of it (4 s). */
 const LEASE_TTL_MS = 3000;
 const KEY_PREFIX = 'hothub';
+const RETRY_TAKE_MS = 1000;
 
 export interface ClusterOptions {
   /** `redis://host:port` */
@@ -21,8 +23,12 @@ export interface ClusterOptions {
   logger: Logger;
   /** Makes an event another hub numbered true on this hub (same file, same version) and sends it to this hub's pages. */
   follow(entry: ClusterEntry): Promise<void>;
-  /** This hub has just become the one that runs the pipeline for file changes. */
-  onLeading(): void;
+  /**
+   * This hub has just become the one that runs the pipeline for file changes. `gapped`: the leader before
+   * it stopped without releasing its numbers (killed mid-burst), so its pages may hold versions no hub
+   * announced: every artifact should be announced again (its numbers are above theirs already).
+   */
+  onLeading(gapped: boolean): void;
 }
 
 /**
@@ -40,8 +46,12 @@ export class Cluster {
   readonly #link: RedisLink;
   readonly #lease: LeaderLease;
   readonly #history: RedisHistory;
+  readonly #mark: RedisSeqMark;
   #adapterClient?: Redis;
   #leading = false;
+  /** The lease is held and numbers are reserved above the mark (`RedisSeqMark.take`): only then does this hub lead. */
+  #reserved = false;
+  #taking: Promise<void> | undefined;
 
   constructor(options: ClusterOptions) {
     this.#options = options;
@@ -49,16 +59,18 @@ export class Cluster {
     this.#link = new RedisLink(url, logger);
     this.#lease = new LeaderLease(this.#link.client, { key: `${KEY_PREFIX}:leader`, owner: serverId, ttlMs: LEASE_TTL_MS });
     this.#history = new RedisHistory(this.#link, log, { prefix: KEY_PREFIX, origin: serverId, capacity: HISTORY_CAPACITY, logger });
+    this.#mark = new RedisSeqMark(this.#link.client, KEY_PREFIX, logger);
   }
 
   /** Appends an event this hub numbered to the shared stream, with its file relative to its kind's folder. */
   append(event: HubEvent, file: string | undefined): void {
+    if (this.#link.up) this.#mark.cover(event.payload.seq);
     this.#history.append(event, file);
   }
 
   /** Whether this hub runs the pipeline for file changes: it holds the lease, or Redis is away and it leads alone. */
   get leading(): boolean {
-    return !this.#link.up || this.#lease.held;
+    return !this.#link.up || (this.#lease.held && this.#reserved);
   }
 
   /** Joins (or, when Redis does not answer, starts alone and keeps trying); resolves with the lease tried once. */
@@ -74,18 +86,18 @@ export class Cluster {
         .join()
         .then(() => this.#lease.tick())
         .catch((error: unknown) => logger.error('cannot rejoin the cluster', { error: String(error) }))
-        .finally(() => this.#update());
+        .finally(() => void this.#update());
     });
     this.#link.on('down', () => {
       this.#lease.forget();
-      this.#update();
+      void this.#update();
     });
     this.#lease.on('change', (held) => {
       logger.info(held ? 'this hub leads the cluster: it runs the pipeline for file changes' : 'this hub no longer leads the cluster');
-      this.#update();
+      void this.#update();
     });
     await this.#lease.start();
-    this.#update();
+    await this.#update();
   }
 
   /** socket.io's Redis streams adapter: rooms, `fetchSockets()` and `serverSideEmit()` span every hub. */
@@ -99,16 +111,43 @@ export class Cluster {
 
   /** Frees the lease (another hub takes over at once) and closes every Redis connection. */
   async stop(): Promise<void> {
+    if (this.#link.up && this.#lease.held && this.#reserved) await this.#mark.release(this.#options.log.seq);
     await this.#lease.release();
     this.#history.close();
     this.#adapterClient?.disconnect();
     this.#link.close();
   }
 
-  #update(): void {
+  /** Leads once the lease is held and numbers are reserved; while Redis is away, alone at once. */
+  #update(): Promise<void> {
+    if (!this.#link.up || !this.#lease.held) this.#reserved = false;
+    else if (!this.#reserved) return (this.#taking ??= this.#take().finally(() => (this.#taking = undefined)));
+    this.#changed(false);
+    return Promise.resolve();
+  }
+
+  /** Reserves numbers above every `seq` the last leader may have sent, then leads (issue 12: a leader killed mid-burst). */
+  async #take(): Promise<void> {
+    const { log, logger } = this.#options;
+    try {
+      const { from, gapped } = await this.#mark.take(log.seq);
+      if (!this.#link.up || !this.#lease.held) return;
+      if (gapped) {
+        logger.warn(`the last leader stopped without releasing numbers up to seq ${from}: this hub numbers above them and announces every artifact again`);
+        log.renumberAbove(from);
+      }
+      this.#reserved = true;
+      this.#changed(gapped);
+    } catch (error) {
+      logger.error('cannot reserve numbers in Redis: this hub does not lead until it can (tried again in a second)', { error: String(error) });
+      setTimeout(() => void this.#update(), RETRY_TAKE_MS).unref();
+    }
+  }
+
+  #changed(gapped: boolean): void {
     const leading = this.leading;
     if (leading === this.#leading) return;
     this.#leading = leading;
-    if (leading) this.#options.onLeading();
+    if (leading) this.#options.onLeading(gapped);
   }
 }

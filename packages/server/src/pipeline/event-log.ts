@@ -74,6 +74,15 @@ export class EventLog {
     this.raise(reservation.reserved);
   }
 
+  /**
+   * Another hub (a cluster's leader killed mid-burst) may have sent numbers up to `seq` that no history
+   * holds: number above them, and have the next startup load announce every artifact again.
+   */
+  renumberAbove(seq: number): void {
+    this.#gapped = true;
+    this.raise(seq);
+  }
+
   /** Lowers the mark to the latest number (a clean stop): the next run goes on at `seq + 1`, with no gap. */
   releaseUnused(): void {
     if (!this.#reservation || this.#reserved === this.#seq) return;
