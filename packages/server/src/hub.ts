@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { Server as HttpServer } from 'node:http';
 import { resolve } from 'node:path';
-import { errorMessage, type KindName, type Reloaded, type ReloadFailed, type Trigger } from '@hothub/shared';
+import { errorMessage, type KindName, type Published, type Reloaded, type ReloadFailed, type RuntimeError, type RuntimeErrorRecord, type TopicSchemas, type Trigger } from '@hothub/shared';
 import type { Express } from 'express';
 import { accessPolicy } from './access/access-policy.js';
 import { afterRunConsumers, runConsumers } from './after-run.js';
+import { AppEvents } from './app-events.js';
 import { followEvent } from './cluster/follow-event.js';
 import { LeaderGate } from './watch/leader-gate.js';
 import { type History, openHistory } from './cluster/open-history.js';
@@ -30,9 +31,10 @@ import { HubOps } from './ops/hub-ops.js';
 import { KindVersions } from './ops/kind-versions.js';
 import { startPeriodicRefresh } from './ops/periodic-refresh.js';
 import { reloadTargets } from './ops/reload-targets.js';
+import { type TypedTopics, typedTopics } from './ops/typed-topics.js';
 import { appProxy, PROXY_MOUNT, proxyTarget } from './proxy/app-proxy.js';
 import { type HubSettings, type ResolvedSettings, resolveSettings } from './options/hub-options.js';
-import { EventLog, type HubEvent } from './pipeline/event-log.js';
+import { EventLog, type HubEvent, isRunEvent } from './pipeline/event-log.js';
 import type { HealthChecks } from './pipeline/health-checks.js';
 import { Pipeline, type RunOrigin } from './pipeline/pipeline.js';
 import { type ActiveArtifact, Serving } from './pipeline/serving.js';
@@ -66,6 +68,10 @@ export interface HubEventMap {
   reload_failed: [ReloadFailed];
   /** A browser reported that it could not apply a version (`apply_failed`). */
   client_failed: [ClientFailure];
+  /** An application event this hub or another of its cluster published (`hub.publish`, `POST /publish`). */
+  published: [Published];
+  /** A page reported an uncaught error or unhandled rejection (`runtime_error`), as history keeps it. */
+  runtime_error: [RuntimeErrorRecord];
 }
 
 /**
@@ -127,6 +133,8 @@ export class Hub extends EventEmitter<HubEventMap> {
   readonly #health: HubHealth;
   /** The last versions of every artifact, for `GET /rollback/<kind>/<id>` and `POST /rollback`. */
   readonly #versions: KindVersions;
+  /** Application events and pages' runtime errors, on the same numbering as runs (issue 17). */
+  readonly #appEvents: AppEvents;
 
   constructor(options: HubOptions = {}) {
     super();
@@ -237,6 +245,7 @@ export class Hub extends EventEmitter<HubEventMap> {
       running: () => this.#io !== undefined && this.#stopping === undefined,
       watcher: this.#sources,
       connections: () => this.#io?.engine.clientsCount ?? 0,
+      publish: (topic, data, options) => this.publish(topic, data, options),
       clients: () => this.#pages.list(this.#events.since(0)),
       reload: (target, trigger, origin) => this.reload(target, trigger, origin),
       health: this.#health.monitor,
@@ -258,6 +267,16 @@ export class Hub extends EventEmitter<HubEventMap> {
         terminal: this.settings.mode === 'dev' ? (line: string) => this.#logger.channel('hothub:reload').info(line) : undefined,
         emit: (event) => (event.name === 'reloaded' ? this.emit('reloaded', event.payload) : this.emit('reload_failed', event.payload)),
       }),
+    this.#appEvents = new AppEvents({
+      log: this.#events,
+      history: () => this.#history,
+      pages: () => this.#io,
+      ops: this.#ops,
+      probation: this.#health.probation,
+      connected: () => this.#io?.engine.clientsCount ?? 0,
+      emit: (event) => (event.name === 'published' ? this.emit('published', event.payload) : this.emit('runtime_error', event.payload)),
+      logger: this.#logger.channel('hothub:events'),
+    });
       this.#logger.channel('hothub:pipeline'),
     );
     this.app = createApp({ root: this.settings.root, pipeline: this.#pipeline, folders: this.#folders, wizards, plugins, ops: this.#ops, config: this.config, versions: this.#versions, events: this.#events });
@@ -311,6 +330,28 @@ export class Hub extends EventEmitter<HubEventMap> {
   /** The latest versions browsers reported they could not apply, oldest first. */
   clientFailures(): ClientFailure[] {
     return this.#clientFailures.list();
+  /**
+   * Sends an application event to the pages that chose `topic` (or no topic), numbered on the same `seq` as
+   * reloads: kept in history and replayed once to a page that missed it (issue 17). `data` must be JSON, at most
+   * 16 KB; throws `PublishRefused` otherwise. Pages get it with `hothub.subscribe(topic, fn)`.
+   * @example
+   * hub.publish('cart', { items: 3 }, { triggeredBy: 'checkout' }); // → { seq, ts, topic, data, triggeredBy }
+   */
+  publish(topic: string, data: unknown, options: { triggeredBy?: string } = {}): Published {
+    return this.#appEvents.publish(topic, data, options);
+  }
+
+  /**
+   * Typed topics: `publish` takes only the declared topics, with data typed by their schema (any Standard Schema:
+   * zod 4, valibot, arktype) and validated before it is sent; rejects with `PublishRefused` (400) otherwise.
+   * @example
+   * const topics = hub.topics({ cart: z.object({ items: z.number() }) });
+   * await topics.publish('cart', { items: 3 });
+   */
+  topics<S extends TopicSchemas>(schemas: S): TypedTopics<S> {
+    return typedTopics(schemas, (topic, data, options) => this.publish(topic, data, options));
+  }
+
   }
 
   /**
@@ -341,8 +382,9 @@ export class Hub extends EventEmitter<HubEventMap> {
       ...(this.settings.redis ? { redis: this.settings.redis } : {}),
       serverId: this.#instanceId,
       logger: this.#logger,
-      follow: async (entry) => {
-        await followEvent(entry, { folders: this.#folders, pipeline: this.#pipeline, announce: (event) => this.#announce(event) });
+      follow: async ({ event, ...entry }) => {
+        if (!isRunEvent(event)) return this.#appEvents.follow(event);
+        await followEvent({ ...entry, event }, { folders: this.#folders, pipeline: this.#pipeline, announce: (event) => this.#announce(event) });
       },
       onLeading: (gapped) => {
         const keptPaths = () => {
@@ -418,6 +460,7 @@ export class Hub extends EventEmitter<HubEventMap> {
         this.#clientFailures.record(failure);
         this.emit('client_failed', failure);
         const connected = this.#io?.engine.clientsCount ?? 0;
+      onRuntimeError: (report: RuntimeError, socketId: string) => this.#appEvents.runtimeError(report, socketId),
         this.#health.probation.pageFailed(failure, connected).catch((error: unknown) => this.#logger.channel('hothub:health').error('the rollback of a version pages could not apply failed', { error: errorMessage(error) }));
       },
       pages: this.#pages,

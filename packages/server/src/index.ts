@@ -7,7 +7,9 @@ export type { HubSettings, ResolvedSettings } from './options/hub-options.js';
 export type { ActiveArtifact } from './pipeline/serving.js';
 export type { ClientFailure } from './realtime/client-failures.js';
 export type { CatchUpRequest, CatchUpSource } from './realtime/catch-up.js';
-export type { HubEvent } from './pipeline/event-log.js';
+export type { HubEvent, LoggedEvent } from './pipeline/event-log.js';
+export { PublishRefused } from './ops/publish-check.js';
+export type { TypedTopics } from './ops/typed-topics.js';
 export { UnknownTargetError } from './ops/reload-targets.js';
 export type { Registry } from './modules/module-registry.js';
 export type { HubConfig } from './config/hub-config.js';
@@ -20,3 +22,4 @@ export type { HealthChecks, HealthCheckFn, HealthCheckOptions, HealthCheckResult
 export type { OnWizard, WizardClass } from './kinds/wizard.js';
 export type { Logger, LogLevel } from './util/log.js';
 export type { Connected, Reloaded, ReloadFailed, ReloadError, KindName, Trigger, Cause, ModuleInfo, ModuleStatus } from '@hothub/shared';
+export type { Published, RuntimeErrorRecord, StandardSchemaV1, TopicSchemas } from '@hothub/shared';

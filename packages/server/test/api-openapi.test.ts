@@ -1,4 +1,4 @@
-import { HistoryQuery, ReloadRequest, RollbackRequest, WebhookRequest } from '@hothub/shared';
+import { HistoryQuery, PublishRequest, ReloadRequest, RollbackRequest, WebhookRequest } from '@hothub/shared';
 import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
 import { expectError } from './support/api.js';
@@ -26,9 +26,11 @@ describe('GET /openapi.json', () => {
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
         '/health', '/metrics', '/clients', '/reload', '/reload/history', '/reload/statistics', '/status', '/webhook',
-        '/rollback', '/rollback/{kind}/{id}', '/rollback/{kind}/{id}/{version}', '/config/{id}', '/wizards', '/plugins',
+        '/rollback', '/rollback/{kind}/{id}', '/rollback/{kind}/{id}/{version}', '/config/{id}', '/wizards', '/plugins', '/publish',
       ].sort(),
     );
+    const { $schema: _p, ...publish } = z.toJSONSchema(PublishRequest, { io: 'input', unrepresentable: 'any' });
+    expect(doc.components.schemas.PublishRequest).toEqual(publish);
     const { $schema: _r, ...rollback } = z.toJSONSchema(RollbackRequest, { io: 'input' });
     expect(doc.components.schemas.RollbackRequest).toEqual(rollback);
     const { $schema: _a, ...reload } = z.toJSONSchema(ReloadRequest, { io: 'input' });

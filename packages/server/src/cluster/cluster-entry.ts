@@ -1,9 +1,9 @@
-import { EventMessage, validate, type Validated } from '@hothub/shared';
+import { HistoryEntry, validate, type Validated } from '@hothub/shared';
 import * as z from 'zod/mini';
 
 /** One event in the cluster's Redis stream: what one hub numbered, for the others to follow. */
 export const ClusterEntry = z.object({
-  event: EventMessage,
+  event: HistoryEntry,
   /** `serverId` of the hub process that numbered it. */
   origin: z.string().check(z.minLength(1)),
   /** The artifact's file relative to its kind's folder (hubs share the folder layout); empty when there is none to load. */

@@ -1,6 +1,6 @@
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Redis } from 'ioredis';
-import { type EventLog, HISTORY_CAPACITY, type HubEvent } from '../pipeline/event-log.js';
+import { type EventLog, HISTORY_CAPACITY, type LoggedEvent } from '../pipeline/event-log.js';
 import type { HubSocketServer } from '../realtime/socket-server.js';
 import type { Logger } from '../util/log.js';
 import type { ClusterEntry } from './cluster-entry.js';
@@ -63,7 +63,7 @@ export class Cluster {
   }
 
   /** Appends an event this hub numbered to the shared stream, with its file relative to its kind's folder. */
-  append(event: HubEvent, file: string | undefined): void {
+  append(event: LoggedEvent, file: string | undefined): void {
     if (this.#link.up) this.#mark.cover(event.payload.seq);
     this.#history.append(event, file);
   }

@@ -1,9 +1,9 @@
 import { appendFileSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { errorMessage, EventMessage, validate } from '@hothub/shared';
+import { errorMessage, HistoryEntry, validate } from '@hothub/shared';
 import * as z from 'zod/mini';
-import type { HubEvent } from '../pipeline/event-log.js';
+import type { LoggedEvent } from '../pipeline/event-log.js';
 import { errorCode } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
 import { OncePerCause } from '../util/once-per-cause.js';
@@ -16,13 +16,13 @@ import { writeAtomic } from '../util/write-atomic.js';
 export const MAX_STORED_SEQ = 2 ** 40;
 
 /** One line of the history file: an event and the numbering (`EventLog.id`) its `seq` belongs to. */
-const HistoryLine = z.object({ id: z.string().check(z.minLength(1)), event: EventMessage });
+const HistoryLine = z.object({ id: z.string().check(z.minLength(1)), event: HistoryEntry });
 
 export interface RestoredHistory {
   /** The numbering of the latest line, if the file had one. */
   id?: string;
   /** Its events, oldest first. */
-  events: HubEvent[];
+  events: LoggedEvent[];
 }
 
 /**
@@ -77,7 +77,7 @@ export class FileHistory {
    * 100-file checkout queued behind the reads of the burst: none of the 95 events pages had were on disk when the
    * hub was killed. No fsync per line (3 ms each): `.hothub/seq-reserved.json` is what a power cut relies on.
    */
-  append(event: HubEvent): void {
+  append(event: LoggedEvent): void {
     const line = `${JSON.stringify({ id: this.#idOf(), event })}\n`;
     // A trim is rewriting the file: a line appended now would be lost in its rename.
     if (this.#trimming) return void this.#pending.push(line);
@@ -155,7 +155,7 @@ function parseLine(line: string): z.infer<typeof HistoryLine> | undefined {
 }
 
 /** Oldest first, one event per seq: hubs sharing a root during a Redis outage may both have written one. */
-function bySeq(events: HubEvent[]): HubEvent[] {
+function bySeq(events: LoggedEvent[]): LoggedEvent[] {
   const unique = new Map(events.map((event) => [event.payload.seq, event]));
   return [...unique.values()].sort((a, b) => a.payload.seq - b.payload.seq);
 }

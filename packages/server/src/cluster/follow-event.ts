@@ -18,8 +18,9 @@ export interface FollowContext {
  * here), the event is announced as it came, so every hub's history and pages have it, unless this hub
  * serves another version than the event names: then it says so with `reload_failed` under that `seq`, so its
  * pages are never told of a version it does not serve (issue 12: followers that ended on an older config).
+ * Application events and pages' runtime errors (issue 17) are no runs: the hub follows them apart (`app-events.ts`).
  */
-export async function followEvent({ event, file }: ClusterEntry, context: FollowContext): Promise<ReloadOutcome> {
+export async function followEvent({ event, file }: ClusterEntry & { event: HubEvent }, context: FollowContext): Promise<ReloadOutcome> {
   const { kind, id, trigger } = event.payload;
   let outcome: ReloadOutcome = { status: 'unchanged' };
   if (event.name === 'reloaded' && event.payload.removed) outcome = await context.pipeline.remove(kind, id, trigger, event);

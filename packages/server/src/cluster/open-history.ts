@@ -1,4 +1,4 @@
-import { type EventLog, HISTORY_CAPACITY } from '../pipeline/event-log.js';
+import { type EventLog, HISTORY_CAPACITY, type LoggedEvent } from '../pipeline/event-log.js';
 import type { RunEvent } from '../pipeline/reload-outcome.js';
 import type { HubSocketServer } from '../realtime/socket-server.js';
 import type { Logger } from '../util/log.js';
@@ -22,9 +22,9 @@ export interface History {
   /**
    * Keeps an event this hub numbered in `.hothub/history.jsonl` and the cluster's stream (a consumer in
    * `after-run.ts`). An event followed from another hub, or taken over from history and re-sent by a
-   * restart, is there already.
+   * restart, is there already. Application events and pages' runtime errors (issue 17) come without a file.
    */
-  append(outcome: RunEvent): void;
+  append(outcome: Pick<RunEvent, 'relPath' | 'followed'> & { event: LoggedEvent }): void;
   stop(): Promise<void>;
 }
 

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 import * as z from 'zod/mini';
 import { validate } from '@hothub/shared';
-import type { EventLog, HubEvent } from '../pipeline/event-log.js';
+import type { EventLog, LoggedEvent } from '../pipeline/event-log.js';
 import type { Logger } from '../util/log.js';
 import { type ClusterEntry, parseClusterEntry } from './cluster-entry.js';
 import type { RedisLink } from './redis-link.js';
@@ -75,7 +75,7 @@ export class RedisHistory {
    * Shares an event this hub numbered; `file` is the artifact's file relative to its kind's folder, for
    * the other hubs to load (empty when there is none). Never throws: a failure is logged.
    */
-  append(event: HubEvent, file = ''): void {
+  append(event: LoggedEvent, file = ''): void {
     // Numbered while Redis is away: it stays with this hub, whose pages got it; the cluster's seq is raised past it on rejoin.
     if (!this.#link.up) return;
     const { capacity, origin, logger } = this.#options;
@@ -83,7 +83,7 @@ export class RedisHistory {
     this.#link.client
       .eval(APPEND, 2, this.#keys.seq, this.#keys.stream, seq, capacity, origin, JSON.stringify(event), file)
       .then((added) => {
-        if (added !== 1) logger.warn(`another hub already numbered seq ${seq}: ${event.payload.kind}/${event.payload.id} reached this hub's pages only`);
+        if (added !== 1) logger.warn(`another hub already numbered seq ${seq}: ${describe(event)} reached this hub's pages only`);
       })
       .catch((error: unknown) => logger.warn(`could not share seq ${seq} with the cluster`, { error: String(error) }));
   }
@@ -160,4 +160,11 @@ export class RedisHistory {
     this.#options.logger.warn('skipped an invalid entry of the cluster stream', { error: parsed.error.message });
     return undefined;
   }
+}
+
+/** How a log line names an event: its artifact, or its topic (`published`), or the page error's message. */
+function describe(event: LoggedEvent): string {
+  if (event.name === 'published') return `published "${event.payload.topic}"`;
+  if (event.name === 'runtime_error') return `runtime_error "${event.payload.message.slice(0, 80)}"`;
+  return `${event.payload.kind}/${event.payload.id}`;
 }

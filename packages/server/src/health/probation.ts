@@ -39,8 +39,11 @@ interface OnProbation {
   failedPages: Set<string>;
 }
 
-/** A page's report that it could not apply a version (`apply_failed`), with the socket that sent it. */
-export type PageFailure = Pick<ApplyFailed, 'kind' | 'id' | 'version' | 'error'> & { socketId: string };
+/**
+ * A page's report that it could not apply a version (`apply_failed`), or that the version threw once applied
+ * (`runtime_error`, issue 17: `runtime`), with the socket that sent it.
+ */
+export type PageFailure = Pick<ApplyFailed, 'kind' | 'id' | 'version' | 'error'> & { socketId: string; runtime?: true };
 
 /**
  * Watches each committed version for `--probation` seconds. A check of its own (`<kind>:<id>`, its kind's
@@ -69,7 +72,7 @@ export class Probation {
   }
 
   /**
-   * A page could not apply a version (`apply_failed`). The version on probation is rolled back (`errors`)
+   * A page could not apply a version (`apply_failed`), or it threw once applied (`runtime_error`). The version on probation is rolled back (`errors`)
    * once `errorPages` pages, or more than `errorShare` of the `connected` ones, failed it: a lone page is all
    * of them. A report for another version, or after probation, changes nothing; a page counts once.
    */
@@ -83,7 +86,8 @@ export class Probation {
     if (failed >= errorPages || failed > errorShare * connected) {
       // The page's own error (message, file, line) stays in the event: it is what the developer has to fix.
       const { message, ...where } = report.error;
-      await this.#rollBack(entry, 'errors', `${failed} of ${Math.max(connected, failed)} connected pages could not apply it: ${message}`, where);
+      const what = report.runtime ? 'reported errors running it' : 'could not apply it';
+      await this.#rollBack(entry, 'errors', `${failed} of ${Math.max(connected, failed)} connected pages ${what}: ${message}`, where);
     }
   }
 

@@ -14,6 +14,7 @@ const HUB_SEGMENTS: ReadonlySet<string> = new Set([
   'metrics',
   'clients',
   'reload',
+  'publish',
   'rollback',
   'wizards',
   'plugins',

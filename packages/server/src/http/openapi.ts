@@ -14,6 +14,8 @@ import {
   RollbackRequest,
   RollbackToSeqRequest,
   PointInTimeResult,
+  PublishRequest,
+  PublishResult,
   ConfigPatch,
   type Schema,
   PluginList,
@@ -61,6 +63,8 @@ export function openApiDocument(): JsonSchema {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
       schemas: {
         ReloadRequest: jsonSchema(ReloadRequest, 'input'),
+        PublishRequest: jsonSchema(PublishRequest, 'input'),
+        PublishResult: jsonSchema(PublishResult, 'output'),
         WebhookRequest: jsonSchema(WebhookRequest, 'input'),
         WebhookSkipped: jsonSchema(WebhookSkipped, 'output'),
         ReloadResult: jsonSchema(ReloadResult, 'output'),
@@ -102,6 +106,22 @@ export function openApiDocument(): JsonSchema {
           security: [{ bearer: [] }],
           requestBody: { required: true, content: json('ReloadRequest') },
           responses: { 200: ok('ReloadResult', 'the events of the reload'), 401: error('no bearer token'), 403: error('wrong token'), ...mutatingErrors },
+        },
+      },
+      '/publish': {
+        post: {
+          summary: 'Publish an application event to the pages that chose its topic (numbered on the reload seq, kept in history)',
+          security: [{ bearer: [] }],
+          requestBody: { required: true, content: json('PublishRequest') },
+          responses: {
+            200: ok('PublishResult', 'the event was numbered and sent'),
+            401: error('no bearer token'),
+            403: error('wrong token'),
+            400: error('malformed JSON, a bad topic, or data missing (details name the paths)'),
+            413: error('data over 16 KB of JSON (or a body over 1 MB)'),
+            415: error('body is not application/json'),
+            429: error('rate limit exceeded'),
+          },
         },
       },
       '/reload/history': {

@@ -6,6 +6,7 @@ import { healthRouter } from './health.js';
 import { historyRouter } from './history.js';
 import { metricsRouter } from './metrics.js';
 import { openApiRouter } from './openapi.js';
+import { publishRouter } from './publish.js';
 import { rateLimit } from './rate-limit.js';
 import { reloadRouter } from './reload.js';
 import { statisticsRouter } from './statistics.js';
@@ -23,6 +24,8 @@ export function opsRouter(ops: HubOps): Router {
     statusRouter(ops),
     metricsRouter(ops),
     reloadRouter(ops, [limit, requireToken(ops.settings.token)]),
+    // Application events come in bursts a reload never does: a budget of their own, the same size (`--rate-limit`).
+    publishRouter(ops, [rateLimit(ops.settings.rateLimit), requireToken(ops.settings.token)]),
     historyRouter(ops, [requireToken(ops.settings.token)]),
     statisticsRouter(ops),
     clientsRouter(ops, [requireToken(ops.settings.token)]),

@@ -13,6 +13,8 @@ interface Sample {
   failed: boolean;
   rollback: boolean;
   validation: boolean;
+  /** A page's `runtime_error` (issue 17): a failure of what the hub served, not a reload. */
+  runtime: boolean;
   durationMs: number;
 }
 
@@ -38,8 +40,16 @@ export class Alerts {
       failed: outcome !== 'success',
       rollback: outcome === 'rollback',
       validation: outcome === 'validation',
+      runtime: false,
       durationMs: event.name === 'reloaded' ? event.payload.durationMs : 0,
     });
+    if (this.#samples.length > MAX_SAMPLES) this.#samples.shift();
+    this.active();
+  }
+
+  /** A page reported a `runtime_error`: counted as a failure in `failure_rate` (issue 17). */
+  recordRuntimeError(): void {
+    this.#samples.push({ at: this.now(), failed: true, rollback: false, validation: false, runtime: true, durationMs: 0 });
     if (this.#samples.length > MAX_SAMPLES) this.#samples.shift();
     this.active();
   }
@@ -51,9 +61,11 @@ export class Alerts {
     const hour = this.#samples;
     const tenMinutes = hour.filter((s) => s.at > now - TEN_MINUTES_MS);
     const failed = hour.filter((s) => s.failed).length;
+    const runtime = count(hour, (s) => s.runtime);
+    const ofWhich = runtime ? ` (${runtime} of them runtime errors reported by pages)` : '';
     const t = this.thresholds;
     const measured: Array<[AlertName, number, number, string]> = [
-      ['failure_rate', hour.length ? failed / hour.length : 0, t.failureRate, `${failed} of ${hour.length} reloads failed in the last hour`],
+      ['failure_rate', hour.length ? failed / hour.length : 0, t.failureRate, `${failed} of ${hour.length} reloads failed in the last hour${ofWhich}`],
       ['rollbacks', count(hour, (s) => s.rollback), t.rollbacks, 'rollbacks in the last hour'],
       ['slow_reload', hour.reduce((max, s) => Math.max(max, s.durationMs), 0), t.slowReloadMs, 'ms: slowest reload in the last hour'],
       ['validation_failures', count(tenMinutes, (s) => s.validation), t.validationFailures, 'validation failures in the last 10 minutes'],

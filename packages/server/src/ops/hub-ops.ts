@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import type { ActiveAlert, ConnectedPage, HealthReport, HistoryQuery, HubStatus, Reloaded, ReloadStatistics, Trigger } from '@hothub/shared';
+import type { ActiveAlert, ConnectedPage, HealthReport, HistoryQuery, HubStatus, Published, PublishRequest, Reloaded, ReloadStatistics, Trigger } from '@hothub/shared';
 import { ANY_HOST } from '../access/access-policy.js';
 import type { ResolvedSettings } from '../options/hub-options.js';
-import type { EventLog, HubEvent } from '../pipeline/event-log.js';
+import type { EventLog, HubEvent, LoggedEvent } from '../pipeline/event-log.js';
 import type { RunOrigin } from '../pipeline/pipeline.js';
 import type { HealthMonitor } from '../health/health-monitor.js';
 import type { Serving } from '../pipeline/serving.js';
@@ -34,6 +34,8 @@ export interface OpsSources {
   /** The connected pages and what each applied (`realtime/pages.ts`). */
   clients(): ConnectedPage[];
   reload(target: string, trigger: Trigger, origin?: RunOrigin): Promise<HubEvent[]>;
+  /** `hub.publish`: checks, numbers and sends an application event (issue 17). */
+  publish(topic: string, data: unknown, options: { triggeredBy?: string }): Published;
   /** Runs the built-in and application checks now, named as `/health` shows them; `alerts()`: `health_checks` while one fails. */
   health: Pick<HealthMonitor, 'check' | 'alerts'>;
   /** In-process handlers the application registered (config subscriptions, `hub.on` listeners). */
@@ -77,6 +79,18 @@ export class HubOps {
     this.#pushAlerts();
   }
 
+  /** A page's `runtime_error`: counted in `failure_rate`, never as a reload in the statistics (issue 17). */
+  recordRuntimeError(): void {
+    this.#alerts.recordRuntimeError();
+    this.#pushAlerts();
+  }
+
+  /** `POST /publish`: numbers and sends an application event; throws `PublishRefused` (issue 17). */
+  publish(request: PublishRequest): Published {
+    const { topic, data, triggeredBy } = request;
+    return this.#sources.publish(topic, data, triggeredBy === undefined ? {} : { triggeredBy });
+  }
+
   /** Stops pushing alerts (the hub stops). */
   async stop(): Promise<void> {
     clearInterval(this.#push?.timer);
@@ -116,7 +130,7 @@ export class HubOps {
     return this.#sources.clients();
   }
 
-  history(query: HistoryQuery): { events: HubEvent[]; total: number } {
+  history(query: HistoryQuery): { events: LoggedEvent[]; total: number } {
     return queryHistory(this.#sources.events.since(0), query);
   }
 

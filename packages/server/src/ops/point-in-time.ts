@@ -1,6 +1,6 @@
 import type { KindName, PointInTimeResult } from '@hothub/shared';
 import { RollbackRefused } from '../config/config-rollback.js';
-import type { HubEvent } from '../pipeline/event-log.js';
+import { type HubEvent, isRunEvent, type LoggedEvent } from '../pipeline/event-log.js';
 import { servingKey, type Serving } from '../pipeline/serving.js';
 
 type Change = PointInTimeResult['changed'][number];
@@ -22,10 +22,10 @@ export class PointInTimeTooOld extends Error {
  * artifact after the other, and each is reported. Not atomic: an artifact that is refused keeps serving
  * its version while the others are restored.
  */
-export async function rollbackToSeq(seq: number, events: readonly HubEvent[], serving: Pick<Serving, 'list'>, restore: Restore): Promise<PointInTimeResult> {
+export async function rollbackToSeq(seq: number, events: readonly LoggedEvent[], serving: Pick<Serving, 'list'>, restore: Restore): Promise<PointInTimeResult> {
   const oldest = events[0]?.payload.seq ?? 1;
   if (seq < oldest - 1) throw new PointInTimeTooOld(oldest);
-  const then = versionsAt(seq, events);
+  const then = versionsAt(seq, events.filter(isRunEvent));
   const now = new Map(serving.list().map((active) => [servingKey(active.kind, active.id), active]));
   const changed: Change[] = [];
   const artifacts = new Map<string, { kind: KindName; id: string }>([...then, ...now]);

@@ -1,8 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import type { EventMessage, Reloaded, ReloadFailed } from '@hothub/shared';
+import type { EventMessage, HistoryEntry, Published, Reloaded, ReloadFailed, RuntimeErrorRecord } from '@hothub/shared';
 
 /** An event as the hub sent it, tagged with its socket.io name: the wire's `EventMessage`, declared once in @hothub/shared. */
 export type HubEvent = EventMessage;
+
+/**
+ * What the log keeps, each on the same `seq`: a pipeline run's event (`HubEvent`), an application event
+ * (`published`) and a page's `runtime_error` (issue 17), the wire's `HistoryEntry`.
+ */
+export type LoggedEvent = HistoryEntry;
+export type PublishedEvent = Extract<LoggedEvent, { name: 'published' }>;
+export type RuntimeErrorEvent = Extract<LoggedEvent, { name: 'runtime_error' }>;
+
+/** A pipeline run's event (`reloaded`, `reload_failed`), not an application event or a page's error. */
+export function isRunEvent(event: LoggedEvent): event is HubEvent {
+  return event.name === 'reloaded' || event.name === 'reload_failed';
+}
 
 type Unnumbered<T> = Omit<T, 'seq' | 'ts'>;
 
@@ -31,9 +44,9 @@ export interface SeqReservation {
 export class EventLog {
   #id = randomUUID().slice(0, 8);
   #seq = 0;
-  readonly #events: HubEvent[] = [];
+  readonly #events: LoggedEvent[] = [];
   /** Events taken over by `restore`: an earlier run or another hub announced them already. */
-  readonly #restored = new WeakSet<HubEvent>();
+  readonly #restored = new WeakSet<LoggedEvent>();
   #reservation?: SeqReservation;
   /** This log numbers up to here without writing a new mark. */
   #reserved = 0;
@@ -61,6 +74,16 @@ export class EventLog {
 
   failed(input: Unnumbered<ReloadFailed>): HubEvent {
     return this.#number({ name: 'reload_failed', payload: { ...input, seq: this.#next(), ts: Date.now() } });
+  }
+
+  /** An application event (`hub.publish`), numbered like a run's so pages replay it in order. */
+  published(input: Unnumbered<Published>): PublishedEvent {
+    return this.#number({ name: 'published', payload: { ...input, seq: this.#next(), ts: Date.now() } });
+  }
+
+  /** A page's `runtime_error`, numbered so history (and a cluster's other hubs) keep it in order; pages never get it. */
+  runtimeError(input: Unnumbered<RuntimeErrorRecord>): RuntimeErrorEvent {
+    return this.#number({ name: 'runtime_error', payload: { ...input, seq: this.#next(), ts: Date.now() } });
   }
 
   /**
@@ -91,12 +114,12 @@ export class EventLog {
   }
 
   /** Events newer than `seq`, oldest first. */
-  since(seq: number): HubEvent[] {
+  since(seq: number): LoggedEvent[] {
     return this.#events.filter((e) => e.payload.seq > seq);
   }
 
   /** Adds an event another hub of the cluster numbered; this log's next number comes after it. */
-  record(event: HubEvent): void {
+  record(event: LoggedEvent): void {
     const last = this.#events.at(-1);
     if (last && last.payload.seq >= event.payload.seq) return;
     this.#push(event);
@@ -109,7 +132,7 @@ export class EventLog {
   }
 
   /** Takes over a history kept elsewhere (`.hothub/`, the cluster): its id and events. `seq` never goes backwards. */
-  restore(id: string, events: readonly HubEvent[]): void {
+  restore(id: string, events: readonly LoggedEvent[]): void {
     this.#id = id;
     this.#events.length = 0;
     for (const event of events.slice(-this.capacity)) {
@@ -122,7 +145,7 @@ export class EventLog {
    * True for an event taken over from `.hothub/` or the cluster, which a startup load re-sends when
    * its version did not change: pages need it again, a record of what changed (the audit log) does not.
    */
-  announcedBefore(event: HubEvent): boolean {
+  announcedBefore(event: LoggedEvent): boolean {
     return this.#restored.has(event);
   }
 
@@ -132,7 +155,7 @@ export class EventLog {
    */
   #unchangedSinceRestart(input: Unnumbered<Reloaded>): HubEvent | undefined {
     if (input.trigger !== 'startup' || input.removed || this.#gapped) return undefined;
-    const latest = this.#events.findLast((e) => e.payload.kind === input.kind && e.payload.id === input.id);
+    const latest = this.#events.findLast((e) => isRunEvent(e) && e.payload.kind === input.kind && e.payload.id === input.id);
     if (latest?.name !== 'reloaded' || latest.payload.removed || latest.payload.version !== input.version) return undefined;
     return latest;
   }
@@ -146,12 +169,12 @@ export class EventLog {
     return seq;
   }
 
-  #number(event: HubEvent): HubEvent {
+  #number<E extends LoggedEvent>(event: E): E {
     this.#push(event);
     return event;
   }
 
-  #push(event: HubEvent): void {
+  #push(event: LoggedEvent): void {
     this.#events.push(event);
     if (this.#events.length > this.capacity) this.#events.shift();
   }

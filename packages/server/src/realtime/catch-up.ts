@@ -1,4 +1,4 @@
-import type { EventLog, HubEvent } from '../pipeline/event-log.js';
+import type { EventLog, HubEvent, LoggedEvent } from '../pipeline/event-log.js';
 
 /** Where a reconnecting page left off: the last `seq` it saw, numbered by hub `serverId`. */
 export interface CatchUpRequest {
@@ -11,14 +11,16 @@ export interface CatchUpRequest {
  * implements this over its shared stream; `LocalCatchUp` serves one hub from its own memory.
  */
 export interface CatchUpSource {
-  /** Events the page missed, oldest first; the page skips any `seq` it already applied. */
-  catchUp(request: CatchUpRequest): HubEvent[];
+  /** Events the page missed, oldest first (application events too); the page skips any `seq` it already applied. */
+  catchUp(request: CatchUpRequest): LoggedEvent[];
 }
 
 /**
  * The events a page missed from the `EventLog` when it still holds them all, otherwise (log
  * wrapped, or the page last talked to another hub, e.g. before a restart) a snapshot: the event
- * that made each artifact's current version, plus its failure if one came after.
+ * that made each artifact's current version, plus its failure if one came after. The events it missed
+ * include `published` ones (the session filters them by the page's topics); a snapshot has none: they are
+ * events, not state (issue 17).
  */
 export class LocalCatchUp implements CatchUpSource {
   readonly #latest = new Map<string, { reloaded?: HubEvent; failed?: HubEvent }>();
@@ -33,7 +35,7 @@ export class LocalCatchUp implements CatchUpSource {
     else this.#latest.set(key, { ...this.#latest.get(key), failed: event });
   }
 
-  catchUp({ lastSeq, serverId }: CatchUpRequest): HubEvent[] {
+  catchUp({ lastSeq, serverId }: CatchUpRequest): LoggedEvent[] {
     // A page on its first connection loaded the current state over HTTP.
     if (serverId === undefined && lastSeq === 0) return [];
     // Numbers of another hub (one that restarted), or ones this hub never sent, say nothing about what the page has.
@@ -60,7 +62,7 @@ export const REPLAY_CONTENT_BYTES = 256 * 1024;
  * fetches their `url`. Any made-up `serverId` gets a snapshot, and a real one with `lastSeq: 0` the
  * whole log, so without this a 100-byte handshake could draw megabytes.
  */
-export function withinContentBudget(events: HubEvent[], budget = REPLAY_CONTENT_BYTES): HubEvent[] {
+export function withinContentBudget(events: LoggedEvent[], budget = REPLAY_CONTENT_BYTES): LoggedEvent[] {
   let left = budget;
   return events.map((event) => {
     if (event.name !== 'reloaded' || event.payload.content === undefined) return event;

@@ -1,6 +1,6 @@
-import type { AppliedVersion, ApplyFailed, ConnectedPage, Handshake, Reloaded } from '@hothub/shared';
-import type { HubEvent } from '../pipeline/event-log.js';
-import { wants } from './rooms.js';
+import type { AppliedVersion, ClientFailureEntry, ConnectedPage, Handshake, Reloaded } from '@hothub/shared';
+import type { LoggedEvent } from '../pipeline/event-log.js';
+import { topicsOf, wants } from './rooms.js';
 
 /** Failures kept per page: a page that keeps failing cannot grow the list. */
 const FAILURES_PER_PAGE = 20;
@@ -60,7 +60,8 @@ export class Pages {
     return event.ts >= page.connectedAt;
   }
 
-  failed(id: string, failure: ApplyFailed): void {
+  /** The page reported `apply_failed`, or a `runtime_error` (marked `runtime`). */
+  failed(id: string, failure: Omit<ClientFailureEntry, 'at'>): void {
     const page = this.#pages.get(id);
     if (!page) return;
     page.failures.push({ ...failure, at: Date.now() });
@@ -68,7 +69,7 @@ export class Pages {
   }
 
   /** Every page, with the artifacts it is behind on given the hub's `recent` events (oldest first). */
-  list(recent: readonly HubEvent[]): ConnectedPage[] {
+  list(recent: readonly LoggedEvent[]): ConnectedPage[] {
     const latest = latestVersions(recent);
     return [...this.#pages.values()].map((page) => {
       const { id, handshake, userAgent, connectedAt, startSeq, lastSeq } = page;
@@ -78,6 +79,7 @@ export class Pages {
         ...(handshake.page === undefined ? {} : { url: handshake.page }),
         ...(userAgent === undefined ? {} : { userAgent }),
         ...(handshake.subscribe === undefined ? {} : { subscription: handshake.subscribe }),
+        ...topicsField(topicsOf(page.rooms)),
         connectedAt,
         lastSeq,
         applied: Object.fromEntries(page.applied),
@@ -99,8 +101,13 @@ export function startSeqOf(handshake: Handshake, serverId: string, currentSeq: n
 }
 
 /** The latest `reloaded` event of each artifact among `events` (oldest first). */
-function latestVersions(events: readonly HubEvent[]): Map<string, Reloaded> {
+function latestVersions(events: readonly LoggedEvent[]): Map<string, Reloaded> {
   const latest = new Map<string, Reloaded>();
   for (const event of events) if (event.name === 'reloaded') latest.set(`${event.payload.kind}/${event.payload.id}`, event.payload);
   return latest;
+}
+
+/** `topics` of `GET /clients`: absent for a page that chose none (it gets every topic). */
+function topicsField(topics: string[]): { topics?: string[] } {
+  return topics.length ? { topics } : {};
 }

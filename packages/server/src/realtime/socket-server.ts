@@ -3,10 +3,10 @@ import { type ClientToServerEvents, SOCKET_PATH, type ServerToClientEvents, type
 import { Server } from 'socket.io';
 import type { AccessPolicy } from '../access/access-policy.js';
 import { DEFAULT_RATE_LIMIT } from '../options/rate-limit-settings.js';
-import type { HubEvent } from '../pipeline/event-log.js';
+import type { HubEvent, PublishedEvent } from '../pipeline/event-log.js';
 import type { WindowLimit } from '../util/fixed-windows.js';
 import { throttleFailedHandshakes } from './handshake-throttle.js';
-import { eventRooms } from './rooms.js';
+import { eventRooms, publishedRooms } from './rooms.js';
 import { DEFAULT_ACCESS, requireHandshakeToken, socketAccessOptions } from './socket-access.js';
 import { EventLimits, engineLimits } from './socket-limits.js';
 import { type SessionOptions, sendEvent, startSession, validateHandshake } from './socket-session.js';
@@ -51,4 +51,10 @@ export function createSocketServer(http: HttpServer, options: RealtimeOptions): 
 export function broadcast(io: HubSocketServer, event: HubEvent): void {
   // Local: in a cluster every hub sends an event to its own pages once it serves that version (cluster/cluster.ts).
   sendEvent(io.local.to(eventRooms(event.payload)), event);
+}
+
+/** Sends an application event to this hub's pages that chose its topic, or no topic (issue 17). */
+export function publish(io: HubSocketServer, event: PublishedEvent): void {
+  // Local, as `broadcast`: the other hubs of a cluster follow it from the stream and send it to their own pages.
+  sendEvent(io.local.to(publishedRooms(event.payload.topic)), event);
 }

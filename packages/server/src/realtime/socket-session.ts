@@ -3,20 +3,23 @@ import {
   ApplyFailed,
   type ClientToServerEvents,
   Handshake,
+  type HubAck,
   KINDS,
   type KindName,
   PROTOCOL_VERSION,
   type Reloaded,
+  RuntimeError,
   type ServerToClientEvents,
   type SocketData,
+  TopicsRequest,
   validate,
 } from '@hothub/shared';
 import type { BroadcastOperator, Socket } from 'socket.io';
-import type { HubEvent } from '../pipeline/event-log.js';
+import type { HubEvent, LoggedEvent, PublishedEvent } from '../pipeline/event-log.js';
 import { type CatchUpSource, withinContentBudget } from './catch-up.js';
 import type { ClientFailure } from './client-failures.js';
 import { type Pages, startSeqOf } from './pages.js';
-import { roomsOf, wants } from './rooms.js';
+import { ALL_TOPICS_ROOM, replays, roomsOf, topicRoomsOf } from './rooms.js';
 
 export type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -29,10 +32,12 @@ export interface SessionOptions {
   catchUp: CatchUpSource;
   /** A browser could not apply a version (validated). */
   onApplyFailed(failure: ClientFailure): void;
+  /** A page threw (validated `runtime_error`), with the socket that said so. */
+  onRuntimeError(report: RuntimeError, socketId: string): void;
   /** The connected pages and what each applied (`GET /clients`). */
   pages: Pages;
   /** The event numbered `seq`, while the hub still has it. */
-  eventAt(seq: number): HubEvent | undefined;
+  eventAt(seq: number): LoggedEvent | undefined;
   /** A page applied `event` live: a delivery to measure. */
   onDelivered(event: Reloaded): void;
 }
@@ -52,20 +57,36 @@ export function validateHandshake(socket: HubSocket, next: (error?: Error) => vo
  */
 export function startSession(socket: HubSocket, options: SessionOptions): void {
   const handshake = socket.data.handshake ?? {};
-  const { lastSeq = 0, serverId, subscribe } = handshake;
-  void socket.join(roomsOf(subscribe));
+  const { lastSeq = 0, serverId, subscribe, topics } = handshake;
+  void socket.join([...roomsOf(subscribe), ...topicRoomsOf(topics)]);
   trackPage(socket, handshake, options);
   const { folders } = options;
   const kinds = KINDS.filter((kind) => folders[kind] !== undefined);
   socket.emit('connected', { protocol: PROTOCOL_VERSION, serverId: options.serverId, seq: options.currentSeq(), kinds, folders });
   const missed = options.catchUp.catchUp({ lastSeq, ...(serverId === undefined ? {} : { serverId }) });
-  for (const event of withinContentBudget(missed.filter((e) => wants(socket.rooms, e.payload)))) sendEvent(socket, event);
+  for (const event of withinContentBudget(missed.filter((e) => replays(socket.rooms, e)))) if (event.name !== 'runtime_error') sendEvent(socket, event);
   socket.on('apply_failed', (raw, ack) => {
     const report = validate(ApplyFailed, raw, 'apply_failed report');
     const reply = typeof ack === 'function' ? ack : () => undefined;
     if (!report.ok) return reply({ ok: false, error: report.error.message });
     options.onApplyFailed({ ...report.value, ts: Date.now(), socketId: socket.id });
     options.pages.failed(socket.id, report.value);
+    reply({ ok: true });
+  });
+  socket.on('runtime_error', (raw, ack) => {
+    const report = validate(RuntimeError, raw, 'runtime_error report');
+    const reply = replyOf(ack);
+    if (!report.ok) return reply({ ok: false, error: report.error.message });
+    options.onRuntimeError(report.value, socket.id);
+    options.pages.failed(socket.id, runtimeFailure(report.value));
+    reply({ ok: true });
+  });
+  socket.on('topics', (raw, ack) => {
+    const request = validate(TopicsRequest, raw, 'topics request');
+    const reply = replyOf(ack);
+    if (!request.ok) return reply({ ok: false, error: request.error.message });
+    for (const room of [...socket.rooms]) if (room.startsWith('topic:') || room === ALL_TOPICS_ROOM) void socket.leave(room);
+    void socket.join(topicRoomsOf(request.value.topics));
     reply({ ok: true });
   });
   // socket.io drops events nobody listens to without a word: answer a sender that asked.
@@ -93,12 +114,24 @@ function trackPage(socket: HubSocket, handshake: Handshake, options: SessionOpti
 }
 
 /** Events a page may send (the keys of `ClientToServerEvents`). */
-const CLIENT_EVENTS: ReadonlySet<string> = new Set(['apply_failed', 'applied'] satisfies (keyof ClientToServerEvents)[]);
+const CLIENT_EVENTS: ReadonlySet<string> = new Set(['apply_failed', 'applied', 'runtime_error', 'topics'] satisfies (keyof ClientToServerEvents)[]);
+
+/** A page's ack callback, or nothing when it sent none. */
+function replyOf(ack: unknown): (result: HubAck) => void {
+  return typeof ack === 'function' ? (result) => void ack(result) : () => undefined;
+}
+
+/** A `runtime_error` as the page's failures list it (`GET /clients`): marked `runtime`, the message as its error. */
+function runtimeFailure(report: RuntimeError): Parameters<Pages['failed']>[1] {
+  const { message, source, stack: _stack, seq: _seq, unhandledRejection: _rejection, ...blamed } = report;
+  const where = source ? { file: source.url, ...(source.line === undefined ? {} : { line: source.line }), ...(source.column === undefined ? {} : { column: source.column }) } : {};
+  return { ...blamed, error: { message, ...where }, runtime: true };
+}
 
 /** Emits a pipeline event under its socket.io name, to one socket or to rooms. */
 export function sendEvent(
   target: HubSocket | BroadcastOperator<ServerToClientEvents, SocketData>,
-  event: HubEvent,
+  event: HubEvent | PublishedEvent,
 ): void {
   switch (event.name) {
     case 'reloaded':
@@ -106,6 +139,9 @@ export function sendEvent(
       break;
     case 'reload_failed':
       target.emit('reload_failed', event.payload);
+      break;
+    case 'published':
+      target.emit('published', event.payload);
       break;
     default: {
       const never: never = event;
