@@ -26,6 +26,9 @@ const TARGETS = {
   'socketio-ws-only': { servers: [{ kind: 'socketio', options: { websocketOnly: true } }] },
   'socketio-volatile': { servers: [{ kind: 'socketio', options: { volatile: true } }] },
   'socketio-msgpack': { servers: [{ kind: 'socketio', options: { msgpack: true } }], clientOptions: { msgpack: true } },
+  // socket.io internals, measured to size what closing the gap to `ws` would take (lib/fanout/server.mjs).
+  'socketio-lean-apply': { servers: [{ kind: 'socketio', options: { leanApply: true } }] },
+  'socketio-direct': { servers: [{ kind: 'socketio', options: { direct: true } }] },
   ws: { servers: [{ kind: 'ws' }], client: 'ws' },
 };
 
@@ -110,10 +113,16 @@ async function startServer({ kind, options = {} }, extra, profileDir) {
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const round1 = (ms) => Math.round(ms * 10) / 10;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const cpuOf = async (servers) => {
-  const times = await Promise.all(servers.map((server) => (server.child.send('cpu'), reply(server.child, 'cpu'))));
+/** CPU time (µs) the servers' processes have used so far, added up. */
+async function cpuOf(servers) {
+  const times = await Promise.all(
+    servers.map((server) => {
+      server.child.send('cpu');
+      return reply(server.child, 'cpu');
+    }),
+  );
   return times.reduce((sum, us) => sum + us, 0);
-};
+}
 
 /** Waits until every client process has reported an arrival of each seq in `sent` ({ t0, seq }); returns each one's arrival times (ms after its t0). */
 async function arrivalsOf(clients, sent, n) {

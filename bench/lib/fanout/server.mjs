@@ -6,11 +6,58 @@
 // Usage: node --expose-gc server.mjs <hub|socketio|ws> '<options json>'
 // HOTHUB_MODULE=<path to a built dist/index.js> measures that build instead of the workspace's `hothub`.
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 import { Server } from 'socket.io';
 import msgpackParser from 'socket.io-msgpack-parser';
-import { WebSocketServer } from 'ws';
+import { Sender, WebSocketServer } from 'ws';
 import { now } from './clock.mjs';
 import { payloadOf } from './payload.mjs';
+
+const { Adapter } = createRequire(createRequire(import.meta.url).resolve('socket.io'))('socket.io-adapter');
+
+/**
+ * Experiments on socket.io's INTERNALS (issue 18: what closing the gap to `ws` would take; hothub uses
+ * none of this). `leanApply`: the room walk of a broadcast without the per-broadcast Set of every socket
+ * id sent to (the adapter's private `apply`). `direct`: that walk, and the frame socket.io pre-encodes
+ * written straight to each WebSocket's sender when engine.io has nothing queued for it, skipping
+ * engine.io's per-socket packet, write buffer and flush/drain events (private `encoder`, `transport.socket`).
+ */
+function walk(adapter, rooms, callback) {
+  const earlier = [];
+  for (const room of rooms) {
+    const ids = adapter.rooms.get(room);
+    if (!ids) continue;
+    for (const id of ids) {
+      if (earlier.length && earlier.some((sent) => sent.has(id))) continue;
+      const socket = adapter.nsp.sockets.get(id);
+      if (socket) callback(socket);
+    }
+    earlier.push(ids);
+  }
+}
+class LeanApplyAdapter extends Adapter {
+  apply(opts, callback) {
+    if (opts.except?.size || !opts.rooms.size) return super.apply(opts, callback);
+    walk(this, opts.rooms, callback);
+  }
+}
+const sent = () => undefined;
+class DirectAdapter extends LeanApplyAdapter {
+  broadcast(packet, opts) {
+    packet.nsp = this.nsp.name;
+    const encoded = this.encoder.encode(packet);
+    if (opts.except?.size || opts.flags?.volatile || encoded.length !== 1 || typeof encoded[0] !== 'string') return super.broadcast(packet, opts);
+    const frame = Sender.frame(Buffer.from(`4${encoded[0]}`), { readOnly: false, mask: false, rsv1: false, opcode: 1, fin: true });
+    const writeOptions = { preEncoded: true, wsPreEncodedFrame: frame };
+    const rooms = opts.rooms.size ? opts.rooms : new Set(this.sids.keys());
+    walk(this, rooms, (socket) => {
+      const { conn } = socket;
+      const { transport } = conn;
+      if (transport.name === 'websocket' && transport.writable && conn.writeBuffer.length === 0) transport.socket._sender.sendFrame(frame, sent);
+      else conn.write(encoded[0], writeOptions);
+    });
+  }
+}
 
 const { createHub } = await import(process.env.HOTHUB_MODULE ?? 'hothub');
 const [kind, rawOptions] = process.argv.slice(2);
@@ -19,7 +66,9 @@ const options = JSON.parse(rawOptions ?? '{}');
 /** Each server kind: listen, then `broadcast(round)` resolves with the seq it sent. */
 const servers = {
   async hub() {
-    const hub = createHub({ root: options.root, port: 0, host: '127.0.0.1', logLevel: 'warn', ...(options.redis ? { redis: options.redis } : {}) });
+    // No probation: connecting 20,000 sockets blocks the event loop over a second, which would roll the
+    // stylesheet back mid-run (an extra event per round); the fan-out is what is measured here.
+    const hub = createHub({ root: options.root, port: 0, host: '127.0.0.1', logLevel: 'warn', probation: 0, ...(options.redis ? { redis: options.redis } : {}) });
     await hub.start();
     return {
       url: hub.url,
@@ -31,6 +80,8 @@ const servers = {
     const io = new Server(http, {
       path: '/ws/hot-reload',
       serveClient: false,
+      ...(options.leanApply ? { adapter: LeanApplyAdapter } : {}),
+      ...(options.direct ? { adapter: DirectAdapter } : {}),
       ...(options.websocketOnly ? { transports: ['websocket'], httpCompression: false, perMessageDeflate: false } : {}),
       ...(options.msgpack ? { parser: msgpackParser } : {}),
     });
