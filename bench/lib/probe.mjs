@@ -85,6 +85,8 @@ export async function attachProbe(page, cssFile) {
 
   return {
     clockErrorMs: clock.rtt / 2,
+    /** Page clock minus Node clock: a page timestamp minus this is on Node's clock. */
+    clockOffsetMs: clock.offset,
     /** One save: `{ writtenAt, ms }` or null. */
     save: (timeoutMs = 2000) => saves([colourOf(n++)], 0, timeoutMs),
     /** Two saves `gapMs` apart: `{ writtenAt, ms }` of the second one (from its write), or null when it never showed. */

@@ -14,6 +14,7 @@ import type { LocalCatchUp } from './realtime/catch-up.js';
 import type { SourceWatcher } from './watch/source-watcher.js';
 import { broadcast, type HubSocketServer } from './realtime/socket-server.js';
 import type { Logger } from './util/log.js';
+import { hop } from './util/hop-trace.js';
 
 /** What the consumers of a run's outcome write to: the hub's parts, passed down as values. */
 export interface AfterRunContext {
@@ -70,6 +71,7 @@ export function runConsumers(consumers: readonly Consumer[], logger: Logger): Af
     for (const [name, consume] of consumers) {
       try {
         consume(outcome);
+        hop?.(name);
       } catch (error) {
         logger.error(`${name} failed on ${outcome.event.payload.kind}/${outcome.event.payload.id}`, { error: errorMessage(error) });
       }

@@ -1,5 +1,9 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { FileSync } from '../src/watch/file-sync.js';
+import { statPoll } from '../src/watch/soon-change.js';
+import { tempRoot } from './support/temp-root.js';
 import { eventually } from './support/poll.js';
 
 /** A run function whose calls the test resolves by hand. */
@@ -80,5 +84,49 @@ describe('FileSync', () => {
     await eventually(() => expect(errors).toHaveLength(1));
     sync.notify('a.css');
     await eventually(() => expect(n).toBe(2));
+  });
+
+  it('runs again as soon as the file changes after a run started, without waiting for the re-check (issue 18)', async () => {
+    const { calls, run } = controlledRun();
+    const changed: Array<() => void> = [];
+    let stopped = 0;
+    const soonChange = (_path: string, onChange: () => void) => {
+      changed.push(onChange);
+      return () => stopped++;
+    };
+    const sync = new FileSync({ run, debounceMs: 0, recheckMs: 60_000, soonChange, onError: () => {} });
+    onTestFinished(() => sync.close());
+    sync.notify('a.css');
+    calls[0]!.finish(true);
+    // The second save of a burst, which chokidar dropped: seen by the watch the first run started.
+    await eventually(() => expect(changed).toHaveLength(1));
+    changed[0]!();
+    expect(calls).toHaveLength(2);
+    // A change during a run makes one more run once it ends.
+    changed[1]!();
+    expect(calls).toHaveLength(2);
+    calls[1]!.finish(true);
+    await eventually(() => expect(calls).toHaveLength(3));
+    sync.close();
+    // Watches that fired are done; close stops the one still running.
+    expect(stopped).toBe(1);
+  });
+});
+
+describe('statPoll', () => {
+  it('calls back once the file differs from what it was when the watch started, and not before', async () => {
+    const root = await tempRoot({ 'a.css': 'a { color: red }' });
+    const file = join(root, 'a.css');
+    let calls = 0;
+    const stop = statPoll(1)(file, () => calls++);
+    onTestFinished(stop);
+    // Several polls of an unchanged file do not fire.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(calls).toBe(0);
+    await writeFile(file, 'a { color: blue }');
+    await eventually(() => expect(calls).toBe(1));
+    await writeFile(file, 'a { color: green }');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(calls).toBe(1);
   });
 });

@@ -7,6 +7,7 @@ import { escapesFolder } from '../util/inside-folder.js';
 import type { Logger } from '../util/log.js';
 import { rootRelative } from '../util/root-relative.js';
 import { readSettled } from '../util/read-settled.js';
+import { hop } from '../util/hop-trace.js';
 import type { EventLog, HubEvent } from './event-log.js';
 import { HealthChecks } from './health-checks.js';
 import { KeyedQueue } from './keyed-queue.js';
@@ -227,7 +228,9 @@ export class Pipeline {
     let source: SourceFile;
     try {
       const bytes = request.content ?? (await this.#read(file, kind, this.#dirOf(request)));
+      hop?.('settled read');
       source = { path: file, relPath: request.relPath, bytes, version: contentHash(bytes) };
+      hop?.('hash');
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return { status: 'missing' };
       const reason = toReloadError(error, file);
@@ -238,6 +241,7 @@ export class Pipeline {
     let artifact: unknown;
     try {
       artifact = await kind.load(source, { id, dir: this.#dirOf(request) });
+      hop?.('kind load');
     } catch (error) {
       return fail(toReloadError(error, file), false);
     }
@@ -272,6 +276,7 @@ export class Pipeline {
     this.serving.set(active);
     if (previous) this.#replaced.set(target, previous);
     await this.#commit(kind, id, artifact, previous);
+    hop?.('apply, check, commit');
     return this.#send(
       numbering.reloaded({
         kind: kindName,

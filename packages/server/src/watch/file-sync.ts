@@ -1,8 +1,12 @@
+import type { SoonChange } from './soon-change.js';
+
 /**
  * Turns a stream of file events into as few runs as possible, never losing the last content:
  * events arriving during a run coalesce into one more run, and every run is followed by a
  * re-check, because chokidar drops a second `change` within 50 ms and sends no trailing one
- * (chokidar#1455). Re-checks go on while they find new content.
+ * (chokidar#1455). Re-checks go on while they find new content. A `soonChange` watch, started with
+ * each run and kept until its re-check, starts the next run as soon as the file changes again
+ * (issue 18: the final save of a burst no longer waits for the re-check).
  */
 export interface FileSyncOptions {
   /** Handles the file; resolves true when it found new content (then it is re-checked again). */
@@ -11,6 +15,8 @@ export interface FileSyncOptions {
   debounceMs: number;
   /** Must exceed chokidar's 50 ms change throttle. */
   recheckMs?: number;
+  /** Notices a change between a run's start and its re-check sooner than the re-check does. */
+  soonChange?: SoonChange | undefined;
   onError(error: unknown, path: string): void;
 }
 
@@ -18,6 +24,8 @@ interface FileState {
   running: boolean;
   pending: boolean;
   timer?: NodeJS.Timeout;
+  /** Stops the `soonChange` watch of the current run. */
+  stopWatch?: (() => void) | undefined;
 }
 
 export class FileSync {
@@ -41,7 +49,10 @@ export class FileSync {
   /** Stops every pending re-check. */
   close(): void {
     this.#closed = true;
-    for (const state of this.#files.values()) clearTimeout(state.timer);
+    for (const state of this.#files.values()) {
+      clearTimeout(state.timer);
+      state.stopWatch?.();
+    }
     this.#files.clear();
   }
 
@@ -58,6 +69,8 @@ export class FileSync {
       return;
     }
     state.running = true;
+    state.stopWatch?.();
+    state.stopWatch = this.options.soonChange?.(path, () => this.#changedSoon(path, state));
     this.options
       .run(path)
       .catch((error: unknown) => {
@@ -65,6 +78,18 @@ export class FileSync {
         return false;
       })
       .then((changed) => this.#finish(path, state, changed, recheck));
+  }
+
+  /** The file changed after its run started: run it again now (after the run in progress) rather than at the re-check. */
+  #changedSoon(path: string, state: FileState): void {
+    state.stopWatch = undefined;
+    if (this.#closed || this.#files.get(path) !== state) return;
+    if (state.running) {
+      state.pending = true;
+      return;
+    }
+    clearTimeout(state.timer);
+    this.#start(path);
   }
 
   /**
@@ -81,6 +106,7 @@ export class FileSync {
     } else if (changed || !wasRecheck) {
       state.timer = setTimeout(() => this.#start(path, true), this.#recheckMs);
     } else {
+      state.stopWatch?.();
       this.#files.delete(path);
     }
   }

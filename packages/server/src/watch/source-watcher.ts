@@ -5,9 +5,11 @@ import type { LeaderGate } from './leader-gate.js';
 import type { DependencyReloads } from './dependency-reloads.js';
 import type { Pipeline, ReloadOutcome } from '../pipeline/pipeline.js';
 import type { Logger } from '../util/log.js';
+import { hop } from '../util/hop-trace.js';
 import { rootRelative } from '../util/root-relative.js';
 import { type FileEvent, watchTree } from './create-watcher.js';
 import { FileSync } from './file-sync.js';
+import { SOON_CHANGE } from './soon-change.js';
 import { KeyedQueue } from '../pipeline/keyed-queue.js';
 import { IdClaims } from './id-claims.js';
 import type { KindFolders, LocatedFile } from './kind-folders.js';
@@ -59,6 +61,7 @@ export class SourceWatcher {
     this.#sync = new FileSync({
       run: (path) => this.#onFileChanged(path),
       debounceMs: options.debounceMs,
+      soonChange: SOON_CHANGE,
       onError: (error, path) => this.#log.error(`reload of ${path} failed`, { error: String(error) }),
     });
     this.#newFolders = new NewFolderScans(
@@ -109,6 +112,7 @@ export class SourceWatcher {
 
   /** A file event this hub runs (now, or when it takes over as the cluster's leader). */
   onFileEvent(_event: FileEvent, path: string): void {
+    hop?.('watcher event');
     // Deletions too: the artifact goes (or another file defining it takes over), and artifacts that import the file reload.
     this.#sync.notify(path);
   }
@@ -142,6 +146,7 @@ export class SourceWatcher {
   }
 
   async #onFileChanged(path: string): Promise<boolean> {
+    hop?.('run start');
     const { folders, dependencies } = this.#options;
     const located = folders.locate(path);
     // Its own artifact first: an importer announced before it commits would pin a version not served yet.
