@@ -40,7 +40,7 @@ it('shows each save live, and a page that connects with the versions it applied'
   expect(await consolePage.evaluate(() => window.violations)).toEqual([]);
 });
 
-it("rolls a sheet back from the console's button, and an open app page gets the previous one", async () => {
+it("shows a kept sheet's diff against the serving one, rolls it back from the console's button, and an open app page gets it", async () => {
   const { hub, root } = await startDemoHub();
   const appUrl = await startAppServer({
     '/': ['text/html', `<link rel="stylesheet" href="${startedUrl(hub)}/assets/style/main.css"><h1 class="title">x</h1>${sdkTag(hub)}`],
@@ -54,6 +54,11 @@ it("rolls a sheet back from the console's button, and an open app page gets the 
 
   const consolePage = await openConsole(hub);
   await consolePage.locator('select').selectOption('style/main.css');
+  // Choosing the version shows what a rollback to it changes: the serving line out, the kept one in.
+  await consolePage.locator(`button[data-compare="${previous}"]`).click();
+  const diff = consolePage.locator(`pre[data-diff="${previous}"]`);
+  await expect.poll(() => diff.locator('.del').allTextContents()).toEqual(['- .title { color: rgb(200, 0, 0); }']);
+  expect(await diff.locator('.add').allTextContents()).toEqual(['+ .title { color: rgb(10, 20, 30); }']);
   const button = consolePage.locator(`button[data-version="${previous}"]`);
   await button.click();
   await expect.poll(() => colourOf(app, '.title')).toBe('rgb(10, 20, 30)');

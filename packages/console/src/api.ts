@@ -1,4 +1,4 @@
-import { ApiError, type Infer, type Schema, validate } from '@hothub/shared';
+import { ApiError, type EventMessage, type Infer, ReloadHistory, type Schema, validate } from '@hothub/shared';
 
 const TOKEN_KEY = 'hothub-console-token';
 
@@ -39,4 +39,10 @@ export function getJson<S extends Schema>(path: string, schema: S): Promise<Infe
 /** `POST` of a JSON body to a hub route, its answer checked against its shared schema. */
 export function postJson<S extends Schema>(path: string, body: unknown, schema: S): Promise<Infer<S>> {
   return call(path, schema, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+/** The latest pipeline runs in the history (`reloaded`, `reload_failed`), newest first: app events and page errors left out. */
+export async function recentRuns(limit: number): Promise<EventMessage[]> {
+  const { events } = await getJson(`/reload/history?limit=${limit}`, ReloadHistory);
+  return events.filter((entry): entry is EventMessage => entry.name === 'reloaded' || entry.name === 'reload_failed');
 }

@@ -1,6 +1,6 @@
 import './console.css';
-import { HubStatus, ReloadHistory } from '@hothub/shared';
-import { getJson, TokenRefused, token } from './api.js';
+import { HubStatus } from '@hothub/shared';
+import { getJson, recentRuns, TokenRefused, token } from './api.js';
 import { h, show } from './dom.js';
 import { startEventStream } from './event-stream.js';
 import { renderPages } from './pages-panel.js';
@@ -56,11 +56,11 @@ async function start(status: HubStatus): Promise<void> {
   picker.addEventListener('change', showVersions);
   const stream = startEventStream(events, state);
   const refresh = async () => {
-    const [latest, history] = await Promise.all([getJson('/status', HubStatus), getJson('/reload/history?limit=500', ReloadHistory)]);
-    stream.seed(history.events);
+    const [latest, runs] = await Promise.all([getJson('/status', HubStatus), recentRuns(500)]);
+    stream.seed(runs);
     await Promise.all([renderPages(pages, pageCount), renderStats(view, latest)]);
     const chosen = picker.value;
-    known = new Map(artifactsOf(history.events).map((a) => [`${a.kind}/${a.id}`, a]));
+    known = new Map(artifactsOf(runs).map((a) => [`${a.kind}/${a.id}`, a]));
     const keys = [...known.keys()];
     if (keys.join('\n') !== [...picker.options].map((o) => o.value).join('\n')) {
       show(picker, ...keys.map((key) => h('option', key === chosen ? { value: key, selected: '' } : { value: key }, key)));
