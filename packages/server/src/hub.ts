@@ -216,9 +216,7 @@ export class Hub extends EventEmitter<HubEventMap> {
       ...(memoryBudget === undefined ? {} : { memoryBudget }),
       ...(probe === undefined ? {} : { probe }),
       app: this.healthChecks,
-      kinds,
-      serving: this.#serving,
-      restorer: this.#pipeline,
+      pipeline: this.#pipeline,
       logger: this.#logger.channel('hothub:health'),
       // Dev output is a developer's terminal, one line per reload: alerts are for operators there (debug).
       alertLevel: this.settings.mode === 'dev' ? 'debug' : 'warn',

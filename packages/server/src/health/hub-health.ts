@@ -1,12 +1,9 @@
-import type { KindName } from '@hothub/shared';
 import type { HealthLimits } from '../options/health-limits.js';
 import type { HealthCheckResult, HealthChecks } from '../pipeline/health-checks.js';
-import type { AnyKind } from '../pipeline/kind.js';
-import type { Serving } from '../pipeline/serving.js';
 import type { Logger } from '../util/log.js';
 import { builtinChecks } from './builtin-checks.js';
 import { HealthMonitor } from './health-monitor.js';
-import { Probation, type ProbationRestorer } from './probation.js';
+import { Probation, type ProbationPipeline } from './probation.js';
 
 /** While a version is on probation the checks run at least this often, so a minute's probation sees many runs. */
 const PROBATION_INTERVAL_MS = 1000;
@@ -21,9 +18,8 @@ export interface HubHealthOptions {
   probe?: string;
   /** `hub.healthChecks`: shown as `app:<name>`. */
   app: Pick<HealthChecks, 'run'>;
-  kinds: ReadonlyMap<KindName, AnyKind>;
-  serving: Pick<Serving, 'get'>;
-  restorer: ProbationRestorer;
+  /** Checks a version on probation again and rolls it back, in the artifact's queue. */
+  pipeline: ProbationPipeline;
   logger: Logger;
   /** Level of the `health_checks` alert line (`debug` in dev mode). */
   alertLevel: 'warn' | 'debug';
@@ -44,9 +40,7 @@ export function hubHealth(options: HubHealthOptions): HubHealth {
   const probation: Probation = new Probation({
     ms: options.probation * 1000,
     rollbackWhen: options.rollbackWhen,
-    kinds: options.kinds,
-    serving: options.serving,
-    restorer: options.restorer,
+    pipeline: options.pipeline,
     errorRate: limits,
     failingNow: () => monitor.latest()?.results.filter((result) => !result.ok).map((result) => result.name) ?? [],
     logger,

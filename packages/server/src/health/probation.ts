@@ -1,13 +1,16 @@
 import { type ApplyFailed, errorMessage, type KindName, type ReloadError } from '@hothub/shared';
-import type { AnyKind } from '../pipeline/kind.js';
 import type { HealthCheckResult } from '../pipeline/health-checks.js';
 import type { ReloadOutcome, RunEvent } from '../pipeline/reload-outcome.js';
-import { type Serving, servingKey } from '../pipeline/serving.js';
+import { servingKey } from '../pipeline/serving.js';
 import type { HealthLimits } from '../options/health-limits.js';
 import type { Logger } from '../util/log.js';
 
-/** The pipeline's way back to the version a serving one replaced (`Pipeline.restore`). */
-export interface ProbationRestorer {
+/**
+ * What probation asks of the pipeline, each in the artifact's queue like a save (issue 16): check a version
+ * again (`Pipeline.recheck`), go back to the version a serving one replaced (`Pipeline.restore`).
+ */
+export interface ProbationPipeline {
+  recheck(kind: KindName, id: string, version: string): Promise<boolean>;
   restore(kind: KindName, id: string, version: string, error: ReloadError, reason: string): Promise<ReloadOutcome>;
 }
 
@@ -16,10 +19,8 @@ export interface ProbationOptions {
   ms: number;
   /** `any` failing check rolls back, or only more than half of them (`majority`). */
   rollbackWhen: 'any' | 'majority';
-  /** Each kind's `check` step runs again on a version on probation (a plugin's `getStatus()`). */
-  kinds: ReadonlyMap<KindName, AnyKind>;
-  serving: Pick<Serving, 'get'>;
-  restorer: ProbationRestorer;
+  /** Runs each kind's `check` step again on a version on probation (a plugin's `getStatus()`), and rolls back. */
+  pipeline: ProbationPipeline;
   /** How many pages failing to apply a version on probation roll it back (`healthLimits`). */
   errorRate: Pick<HealthLimits, 'errorPages' | 'errorShare'>;
   /** Checks failing when a version commits: they do not count against it. */
@@ -55,6 +56,8 @@ export class Probation {
   readonly #now: () => number;
   /** By `kind/id`, oldest commit first. */
   readonly #watched = new Map<string, OnProbation>();
+  /** The version each result of `checks()` checked: a newer save may have replaced it by the time it is judged. */
+  readonly #checked = new WeakMap<HealthCheckResult, OnProbation>();
 
   constructor(options: ProbationOptions) {
     this.#options = options;
@@ -97,39 +100,46 @@ export class Probation {
     return this.#watched.size > 0;
   }
 
-  /** The `check` step of each version on probation, named `<kind>:<id>`. */
-  checks(): Promise<HealthCheckResult[]> {
+  /**
+   * The `check` step of each version on probation, named `<kind>/<id>`. `judge()` knows these results by
+   * identity: hand them to it as they are.
+   */
+  async checks(): Promise<HealthCheckResult[]> {
     this.#expire();
-    return Promise.all([...this.#watched.values()].flatMap((entry) => this.#ownCheck(entry) ?? []));
+    const results = await Promise.all([...this.#watched.values()].map((entry) => this.#ownCheck(entry)));
+    return results.filter((result) => result !== undefined);
   }
 
   /** Rolls back what the results blame: a version whose own check fails, then the latest commit if hub-wide checks fail. */
   async judge(results: HealthCheckResult[]): Promise<void> {
     this.#expire();
-    const own = new Set(this.#watched.keys());
     for (const result of results) {
-      const entry = !result.ok && own.has(result.name) ? this.#watched.get(result.name) : undefined;
-      if (entry) await this.#rollBack(entry, `health:${result.name}`, result.message);
+      const entry = result.ok ? undefined : this.#checked.get(result);
+      // A failure of a version that a newer save replaced meanwhile (or that was rolled back) judges nothing.
+      if (entry && this.#watched.get(servingKey(entry.kind, entry.id)) === entry) await this.#rollBack(entry, `health:${result.name}`, result.message);
     }
     const latest = [...this.#watched.values()].at(-1);
     if (!latest) return;
-    const shared = results.filter((result) => !own.has(result.name));
+    const shared = results.filter((result) => !this.#checked.has(result));
     const failing = shared.filter((result) => !result.ok);
     const fresh = failing.filter((result) => !latest.before.has(result.name));
     const blamed = this.#options.rollbackWhen === 'any' || failing.length > shared.length / 2 ? fresh[0] : undefined;
     if (blamed) await this.#rollBack(latest, reasonOf(blamed.name), `${blamed.message ?? 'failed'} (${failing.length} of ${shared.length} checks failing)`);
   }
 
-  #ownCheck(entry: OnProbation): Promise<HealthCheckResult> | undefined {
-    const check = this.#options.kinds.get(entry.kind)?.check;
-    const serving = this.#options.serving.get(entry.kind, entry.id);
-    if (!check || serving?.source.version !== entry.version) return undefined;
-    const name = servingKey(entry.kind, entry.id);
+  /** The version's check, queued behind any save of its artifact; undefined when it no longer serves or its kind has no check. */
+  async #ownCheck(entry: OnProbation): Promise<HealthCheckResult | undefined> {
     const started = performance.now();
-    const result = (ok: boolean, message?: string): HealthCheckResult => ({ name, ok, ...(message ? { message } : {}), durationMs: performance.now() - started });
-    return Promise.resolve()
-      .then(() => check(entry.id, serving.artifact))
-      .then(() => result(true), (error: unknown) => result(false, errorMessage(error)));
+    const result = (ok: boolean, message?: string): HealthCheckResult => {
+      const checked = { name: servingKey(entry.kind, entry.id), ok, ...(message ? { message } : {}), durationMs: performance.now() - started };
+      this.#checked.set(checked, entry);
+      return checked;
+    };
+    try {
+      return (await this.#options.pipeline.recheck(entry.kind, entry.id, entry.version)) ? result(true) : undefined;
+    } catch (error) {
+      return result(false, errorMessage(error));
+    }
   }
 
   async #rollBack(entry: OnProbation, reason: string, why: string | undefined, where: Omit<ReloadError, 'message'> = {}): Promise<void> {
@@ -137,7 +147,7 @@ export class Probation {
     this.#watched.delete(key);
     this.#options.logger.warn(`${key} fails on probation (${reason}): rolling it back`, { version: entry.version, why });
     const message = `${key} was rolled back on probation: ${reason}${why ? `: ${why}` : ''}`;
-    await this.#options.restorer.restore(entry.kind, entry.id, entry.version, { ...where, message }, reason);
+    await this.#options.pipeline.restore(entry.kind, entry.id, entry.version, { ...where, message }, reason);
   }
 
   #expire(): void {

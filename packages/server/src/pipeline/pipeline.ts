@@ -132,6 +132,22 @@ export class Pipeline {
     });
   }
 
+  /**
+   * Runs the kind's `check` step again on the serving `version` (probation: a plugin's `getStatus()`), in the
+   * artifact's queue like every run: a save of the same artifact waits for it, so the check never sees a
+   * version the save is replacing or cleaning up. False when that version no longer serves or its kind has
+   * no check step; rejects with the check's error.
+   */
+  recheck(kind: KindName, id: string, version: string): Promise<boolean> {
+    return this.#queue.run(key(kind, id), async () => {
+      const steps = this.#kind(kind);
+      const serving = this.serving.get(kind, id);
+      if (!steps.check || serving?.source.version !== version) return false;
+      await steps.check(id, serving.artifact);
+      return true;
+    });
+  }
+
   async #bringBack(kind: AnyKind, previous: ActiveArtifact, failed: ActiveArtifact): Promise<boolean> {
     const target = key(previous.kind, previous.id);
     try {
