@@ -18,7 +18,7 @@ const withoutWebTransport: Plugin = {
 // `<script type="module">` and bundlers, `client.js` for a plain `<script>` tag. The UI (toasts, overlay) is
 // a second entry of the ES build, `client-ui.mjs`: client.mjs imports it with a dynamic `import('./client-ui.mjs')`
 // (a bundler splits it off), client.js from the hub's `/hothub/client-ui.mjs`. It shares no module with the
-// core, so it holds no import of client.mjs (test/client-split.test.ts in the hub checks it).
+// core, so it holds no import of client.mjs (packages/server/test/client-script.test.ts checks it).
 export default defineConfig(({ mode }) => {
   const iife = mode === 'iife';
   return {

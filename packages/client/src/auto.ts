@@ -11,7 +11,7 @@ declare global {
 }
 
 // Classic-script entry: connect back to the hub that served this file, configured by the tag:
-// `data-toasts="false"` turns the toasts off, `data-subscribe="style,theme/dark"` narrows the events,
+// `data-toasts="false"` turns the toasts off, `data-overlay="all"|"off"` widens or silences the runtime-error overlay, `data-subscribe="style,theme/dark"` narrows the events,
 // `data-token` carries the hub's bearer token (`--token`), `data-style-path="/css/"` says where the app
 // serves the hub's style folder (default: its name as the hub reports it, `/styles/`).
 const script = document.currentScript instanceof HTMLScriptElement ? document.currentScript : null;
@@ -34,6 +34,7 @@ window.hothub ??= connectHub(
     url,
     socketPath: socketPathOf(url, mount),
     toasts: script?.dataset.toasts !== 'false',
+    ...(script?.dataset.overlay === 'all' || script?.dataset.overlay === 'off' ? { overlay: script.dataset.overlay } : {}),
     ...(script?.dataset.token ? { token: script.dataset.token } : {}),
     ...(script?.dataset.stylePath ? { publicPaths: { style: script.dataset.stylePath } } : {}),
     ...(entries.length ? { subscribe: { kinds: entries.filter(isKind), ids: entries.filter((e) => e.includes('/')) } } : {}),

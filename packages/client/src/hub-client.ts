@@ -3,6 +3,7 @@ import {
   Connected,
   errorMessage,
   type Infer,
+  Published,
   type ReloadError,
   ReloadFailed,
   Reloaded,
@@ -10,20 +11,26 @@ import {
   type Schema,
   type ServerToClientEvents,
   type Subscription,
+  type TopicSchemas,
   validate,
 } from '@hothub/shared';
 import { io, type Socket } from 'socket.io-client';
 import { applyAsset } from './apply/asset.js';
 import { ComponentHost, MountFailure } from './apply/component.js';
+import { type HotModule, HotModules } from './apply/hot-modules.js';
 import { reloadPage, restoreScroll, usesPage } from './apply/page.js';
 import { createUpdateQueue } from './apply/queue.js';
 import { sheetRoots } from './apply/sheet-roots.js';
 import type { SheetSource } from './apply/sheet-match.js';
 import { applyStyle } from './apply/style.js';
 import { ThemeController } from './apply/theme.js';
+import { assetHref } from './connection/asset-href.js';
 import { SeqTracker } from './connection/seq-tracker.js';
+import { type TopicHandler, Topics, type TypedTopics } from './connection/topics.js';
 import { Emitter } from './emitter.js';
-import { lazyUi, NO_UI } from './ui/lazy-ui.js';
+import type { AppliedHere, OverlayMode } from './runtime/blame.js';
+import { type PageError, watchPageErrors } from './runtime/page-errors.js';
+import { lazyUi } from './ui/lazy-ui.js';
 import type { UiModule } from './ui/ui-contract.js';
 
 export interface HubClientOptions {
@@ -37,6 +44,11 @@ export interface HubClientOptions {
   socketPath?: string;
   /** Built-in toasts for reloads, failures and the connection (default true). */
   toasts?: boolean;
+  /**
+   * Runtime errors of the page in a sticky toast: `'blamed'` (default) those the SDK blames on a version it
+   * applied (reported to the hub too), `'all'` also the others, `'off'` none (blamed ones are still reported).
+   */
+  overlay?: OverlayMode;
   /** Only these kinds and artifacts (`style/main.css`); default: everything. */
   subscribe?: Subscription;
   /** The hub's bearer token, when it runs with `--token`. */
@@ -56,6 +68,8 @@ export interface HubClientEvents extends Record<string, unknown> {
   reloaded: Reloaded;
   /** The hub refused a change, or this page could not apply one (then `rolledBack` is true). */
   reload_failed: ReloadFailed;
+  /** An application event (`hub.publish`, `POST /publish`), of the page's topics when it chose some. */
+  published: Published;
   disconnected: { reason: string };
 }
 
@@ -69,6 +83,15 @@ export interface HubClient {
   readonly theme: string | null;
   /** Switches to `themes/<name>.json` or `.css` and remembers the choice; rejects when there is no such theme. */
   setTheme(name: string): Promise<void>;
+  /**
+   * Calls `handler` with each `published` event of `topic`, once, in `seq` order with reloads. The page then
+   * gets the topics it subscribed to only (all of them while it subscribes to none). Returns the unsubscribe.
+   */
+  subscribe(topic: string, handler: TopicHandler): () => void;
+  /** `subscribe` with each topic's data typed and checked by its schema (zod 4, valibot, any Standard Schema). */
+  topics<S extends TopicSchemas>(schemas: S): TypedTopics<S>;
+  /** The `import.meta.hot` of module `id` under `components/` (`store` for `components/store.js`): see HotModule. */
+  hot(id: string): HotModule;
   /** Resolves once every update received so far has been applied. */
   settled(): Promise<void>;
   /**
@@ -87,6 +110,9 @@ export function connectHub(options: HubClientOptions, loadUi: () => Promise<UiMo
   const hubUrl = base.href.replace(/\/+$/, '');
   const prefix = base.pathname.replace(/\/+$/, '');
   const seqs = new SeqTracker();
+  const topics = new Topics((list) => {
+    if (socket.connected) socket.emit('topics', { topics: list }, (ack) => ack.ok || console.warn(`[hothub] the hub refused topics: ${ack.error}`));
+  });
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(base.origin, {
     path: options.socketPath ?? `${prefix}${SOCKET_PATH}`,
     transports: ['websocket', 'polling'],
@@ -97,13 +123,17 @@ export function connectHub(options: HubClientOptions, loadUi: () => Promise<UiMo
         // Cut to the handshake's bound (2,000), or a long URL would keep the page from connecting.
         page: location.href.slice(0, 2e3),
         ...(options.subscribe ? { subscribe: options.subscribe } : {}),
+        ...(topics.list().length ? { topics: topics.list() } : {}),
         ...(options.token ? { token: options.token } : {}),
       }),
   });
   const emitter = new Emitter<HubClientEvents>();
-  const notes = options.toasts === false ? NO_UI : lazyUi(loadUi, { hubUrl, ...(options.token ? { token: options.token } : {}) });
+  const notes = lazyUi(options.toasts === false ? undefined : loadUi, { hubUrl, ...(options.token ? { token: options.token } : {}) });
   /** The URL (or version) each artifact last applied here, so a snapshot re-applies nothing unchanged. */
   const applied = new Map<string, string>();
+  /** What this page applied and when, latest last: what a runtime error is blamed on. */
+  const appliedHere = new Map<string, AppliedHere>();
+  const hot = new HotModules();
   let tail: Promise<void> = Promise.resolve();
   const enqueue = createUpdateQueue((error) => console.error('[hothub] could not apply an update', error));
 
@@ -143,6 +173,8 @@ export function connectHub(options: HubClientOptions, loadUi: () => Promise<UiMo
         const reason = error instanceof MountFailure ? error.error : { message: errorMessage(error) };
         return applyFailed(event.kind, event.id, reason, event);
       }
+      appliedHere.delete(key);
+      appliedHere.set(key, { event, at: Date.now(), before: applied.get(key) });
       applied.set(key, event.url ?? event.version);
       failing.delete(key);
       notes.reloaded(event, used);
@@ -164,7 +196,10 @@ export function connectHub(options: HubClientOptions, loadUi: () => Promise<UiMo
       case 'theme':
         return event.removed ? undefined : Number(await theme.reload(event));
       case 'component':
-        if (!event.removed && event.url) await components.reload(event.id, event.url);
+        if (!event.removed && event.url) {
+          await components.reload(event.id, event.url);
+          await hot.swap(event.id, assetHref(hubUrl, event.url));
+        }
         return undefined;
       case 'page':
         // Whether the hub could tell or not, a page that may use the file reloads (after a toast saying so).
@@ -208,7 +243,27 @@ export function connectHub(options: HubClientOptions, loadUi: () => Promise<UiMo
   });
   socket.on('reload_failed', (raw) => {
     const event = accept(ReloadFailed, raw, 'reload_failed');
-    if (event && seqs.take(event.seq)) tail = enqueue(() => failed(event));
+    if (!event || !seqs.take(event.seq)) return;
+    tail = enqueue(async () => {
+      failed(event);
+      // Pages reported errors running a component version and the hub took it back (probation): this page goes
+      // back to the version it had before too, or it would keep running the one the hub no longer serves.
+      const key = `${event.kind}/${event.id}`;
+      const before = event.trigger === 'runtime' && event.rolledBack && event.kind === 'component' && appliedHere.get(key)?.before;
+      if (!before) return;
+      await components.reload(event.id, before);
+      applied.set(key, before);
+      appliedHere.delete(key);
+    });
+  });
+  socket.on('published', (raw) => {
+    const event = accept(Published, raw, 'published');
+    if (event && seqs.take(event.seq)) {
+      tail = enqueue(() => {
+        emitter.emit('published', event);
+        topics.deliver(event);
+      });
+    }
   });
   socket.on('disconnect', (reason) => {
     notes.disconnected();
@@ -221,6 +276,22 @@ export function connectHub(options: HubClientOptions, loadUi: () => Promise<UiMo
     if (!socket.active) console.warn(`[hothub] the hub refused the connection: ${error.message}`);
   });
 
+  // Blamed in the UI file, loaded at the first error: what was applied is read now, the error may be later.
+  let blame: Promise<(error: PageError, applied: AppliedHere[]) => void> | undefined;
+  const stopErrors = watchPageErrors((error) => {
+    const applied = [...appliedHere.values()];
+    blame ??= loadUi().then((ui) =>
+      ui.createBlame({
+        overlay: options.overlay ?? 'blamed',
+        show: (fault) => notes.runtimeError(fault),
+        report: (report) => socket.emit('runtime_error', report, (ack) => ack.ok || console.warn(`[hothub] the hub refused an error report: ${ack.error}`)),
+      }),
+    );
+    blame.then(
+      (take) => take(error, applied),
+      (failure: unknown) => console.warn('[hothub] could not load client-ui.mjs to show a page error', failure),
+    );
+  });
   restoreScroll();
   components.start();
   theme.start().catch((error: unknown) => console.warn('[hothub] could not apply the theme', error));
@@ -237,9 +308,13 @@ export function connectHub(options: HubClientOptions, loadUi: () => Promise<UiMo
       return theme.name;
     },
     setTheme: (name) => theme.set(name),
+    subscribe: (topic, handler) => topics.subscribe(topic, handler),
+    topics: (schemas) => topics.typed(schemas),
+    hot: (id) => hot.hot(id),
     settled: () => tail,
     close: () => {
       socket.close();
+      stopErrors();
       components.stop();
       theme.stop();
       // Last: closing the socket just put up a "connection lost" toast.

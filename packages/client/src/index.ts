@@ -16,4 +16,7 @@ export function connect(options: HubClientOptions = {}): HubClient {
 export type { HubClient, HubClientEvents, HubClientOptions } from './hub-client.js';
 export { hubUrlFromScript } from './connection/hub-url.js';
 export type { HotComponent } from './apply/component-contract.js';
-export type { Connected, Reloaded, ReloadFailed, KindName, Subscription } from '@hothub/shared';
+export type { HotModule } from './apply/hot-modules.js';
+export type { TopicHandler, TypedTopics } from './connection/topics.js';
+export type { OverlayMode } from './runtime/blame.js';
+export type { Connected, Reloaded, ReloadFailed, KindName, Subscription, Published, Topic } from '@hothub/shared';

@@ -2,14 +2,15 @@ import type { ClientUi, UiModule } from './ui-contract.js';
 
 /**
  * The UI as the core sees it: the first call that shows something loads the UI file, and calls made
- * meanwhile are replayed once it is there. A page that never needs a toast never fetches it.
+ * meanwhile are replayed once it is there. A page that never needs a toast never fetches it; without
+ * `load` (`toasts: false`) nothing shows.
  */
-export function lazyUi(load: () => Promise<UiModule>, hub: Parameters<UiModule['createUi']>[0]): ClientUi {
+export function lazyUi(load: (() => Promise<UiModule>) | undefined, hub: Parameters<UiModule['createUi']>[0]): ClientUi {
   let ui: ClientUi | undefined;
   let waiting: Array<(ui: ClientUi) => void> | undefined;
   let off = false;
   const call = (task: (ui: ClientUi) => void) => {
-    if (off) return;
+    if (off || !load) return;
     if (ui) return task(ui);
     if (waiting) return void waiting.push(task);
     waiting = [task];
@@ -40,14 +41,3 @@ export function lazyUi(load: () => Promise<UiModule>, hub: Parameters<UiModule['
     },
   };
 }
-
-/** The same surface, showing nothing (`toasts: false`). */
-export const NO_UI: ClientUi = {
-  reloaded() {},
-  recovered() {},
-  failed() {},
-  disconnected() {},
-  connected() {},
-  runtimeError() {},
-  close() {},
-};

@@ -1,4 +1,5 @@
 import type { KindName, Reloaded, ReloadFailed } from '@hothub/shared';
+import type { createBlame } from '../runtime/blame.js';
 
 /** A runtime error of the page as the overlay shows it. */
 export interface RuntimeFault {
@@ -30,4 +31,5 @@ export interface UiHub {
 /** The UI file's exports. */
 export interface UiModule {
   createUi(hub: UiHub): ClientUi;
+  createBlame: typeof createBlame;
 }
