@@ -1,4 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { Probation } from '../src/health/probation.js';
+import { EventLog } from '../src/pipeline/event-log.js';
+import type { RunEvent } from '../src/pipeline/reload-outcome.js';
+import { createLogger } from '../src/util/log.js';
+import { fakeKind, fakePipeline } from './support/fake-kind.js';
 import { connectClient, startHub } from './support/hub.js';
 import { answerOf, pluginSource } from './support/modules.js';
 import { eventually } from './support/poll.js';
@@ -60,5 +65,58 @@ describe('probation and saves of the same artifact (issue 16)', () => {
     expect(answerOf(hub.plugins, 'search')).toBe('v3');
     expect(servingVersion()).toBe(v3Version);
     expect(client.failed.slice(failedBefore)).toEqual([]);
+  });
+
+  it('Pipeline.recheck waits for a save of the same artifact in progress, then checks only the version it was asked about', async () => {
+    const { kind, steps } = fakeKind('plugin');
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const apply = kind.apply!;
+    kind.apply = async (id, next, previous) => {
+      if (next.text === 'v3') await held;
+      return apply(id, next, previous);
+    };
+    const { pipeline, save } = fakePipeline([kind]);
+    await save('search', 'v2', 'plugin');
+    const v2 = pipeline.serving.get('plugin', 'search')!.source.version;
+    const saving = save('search', 'v3', 'plugin');
+    await eventually(() => expect(steps).toContain('load v3'));
+    // v3's save is between its load and its apply: the check of v2 waits for it, and then v2 no longer serves.
+    const checked = pipeline.recheck('plugin', 'search', v2);
+    release();
+    await saving;
+    expect(await checked).toBe(false);
+    expect(steps.filter((step) => step === 'check search v2')).toHaveLength(1);
+  });
+
+  it('a failing check judges the version it checked, not a newer one that went on probation before the judgement', async () => {
+    const log = new EventLog();
+    const committed = (version: string, previousVersion: string): RunEvent => ({
+      status: 'event',
+      event: log.reloaded({ kind: 'plugin', id: 'search', version, trigger: 'file', durationMs: 1 }),
+      applied: { version, previousVersion, changes: [] },
+    });
+    const restored: string[] = [];
+    const probation = new Probation({
+      ms: 60_000,
+      rollbackWhen: 'any',
+      pipeline: {
+        recheck: async (_kind, _id, version) => (version === 'v2' ? Promise.reject(new Error('checked after its cleanup')) : true),
+        restore: async (_kind, _id, version) => {
+          restored.push(version);
+          return { status: 'unchanged' };
+        },
+      },
+      errorRate: { errorPages: 3, errorShare: 0.5 },
+      failingNow: () => [],
+      logger: createLogger({ level: 'silent' }),
+    });
+    probation.observe(committed('v2', 'v1'));
+    const results = await probation.checks();
+    expect(results).toMatchObject([{ name: 'plugin/search', ok: false }]);
+    probation.observe(committed('v3', 'v2'));
+    await probation.judge(results);
+    expect(restored).toEqual([]);
+    expect(probation.active()).toBe(true);
   });
 });
