@@ -1,8 +1,10 @@
 import { once } from 'node:events';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { contentHash } from '../src/util/content-hash.js';
-import { type ClusterHub, startClusterHub, takeovers } from './support/cluster.js';
+import { listeningUrl, runCli } from './support/cli.js';
+import { type ClusterHub, takeovers } from './support/cluster.js';
 import { eventually } from './support/poll.js';
 import { startRedis } from './support/redis.js';
 import { SeqClient } from './support/seq-client.js';
@@ -39,6 +41,12 @@ async function latestSeq(hub: ClusterHub): Promise<number> {
   return Latest.parse(await (await fetch(`${hub.url}/reload/history?limit=1`)).json()).events[0]?.payload.seq ?? 0;
 }
 
+/** A hub process on `root`; the checks below poll the rate-limited `/rollback` and `/reload/history` more than 60 times a minute. */
+async function startHub(root: string, redisUrl: string): Promise<ClusterHub> {
+  const run = runCli(['--root', root, '--port', '0', '--redis', redisUrl, '--config', join(root, 'hothub.yaml')]);
+  return { run, url: await listeningUrl(run) };
+}
+
 /** Artifacts whose version a hub serves is not the final file's. */
 async function staleOn(hub: ClusterHub): Promise<string[]> {
   const stale: string[] = [];
@@ -65,11 +73,11 @@ describe('a cluster leader killed mid-burst (issue 12)', () => {
     async (_, stalls) => {
       const redis = await startRedis();
       const proxy = await stallProxy(redis.port);
-      const root = await tempRoot(Object.fromEntries(artifacts.map((a) => [a.path, a.content(1)])));
+      const root = await tempRoot({ ...Object.fromEntries(artifacts.map((a) => [a.path, a.content(1)])), 'hothub.yaml': 'rateLimit:\n  max: 100000\n' });
       // The first hub leads; it reaches Redis through the proxy.
-      const leader = await startClusterHub(root, proxy.url);
+      const leader = await startHub(root, proxy.url);
       await eventually(() => expect(takeovers(leader)).toBe(1), 10_000);
-      const others = [await startClusterHub(root, redis.url), await startClusterHub(root, redis.url)];
+      const others = [await startHub(root, redis.url), await startHub(root, redis.url)];
       const page = new SeqClient();
       await page.connect(leader.url);
 
