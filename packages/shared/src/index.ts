@@ -1,7 +1,7 @@
 export { KINDS, KindName, BROWSER_KINDS, TRIGGERS, Trigger } from './kinds.js';
 export { PROTOCOL_VERSION, SOCKET_PATH, CLIENT_SCRIPT_PATH, CLIENT_MODULE_PATH, CLIENT_UI_PATH, ASSETS_PATH, MOUNT_TOKEN } from './protocol.js';
 export { Connected } from './events/connected.js';
-export { RunEnvelope, Cause } from './events/run-envelope.js';
+export { RunEnvelope, RunPhases, Cause } from './events/run-envelope.js';
 export { Reloaded } from './events/reloaded.js';
 export { ReloadFailed, ReloadError } from './events/reload-failed.js';
 export { SERVER_EVENT_SCHEMAS } from './events/index.js';

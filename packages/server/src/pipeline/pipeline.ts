@@ -11,6 +11,7 @@ import { hop } from '../util/hop-trace.js';
 import type { EventLog, HubEvent } from './event-log.js';
 import { HealthChecks } from './health-checks.js';
 import { KeyedQueue } from './keyed-queue.js';
+import { PhaseClock } from './phase-clock.js';
 import type { AfterRun, AppliedVersion, ReloadOutcome, RunEvent } from './reload-outcome.js';
 import { type ActiveArtifact, Serving, servingKey as key } from './serving.js';
 
@@ -224,10 +225,11 @@ export class Pipeline {
     const numbering = this.#numbering(numbered);
     const followed = numbered ? { followed: true as const } : {};
     const started = performance.now();
+    const phases = new PhaseClock(started);
     const target = key(kindName, id);
     const kind = this.#kind(kindName);
     const fail = (error: ReloadError, rolledBack: boolean, applied?: AppliedVersion): ReloadOutcome =>
-      this.#send(numbering.failed({ kind: kindName, id, trigger, error: this.#onWire(error), rolledBack, durationMs: elapsed(started), ...(cause ? { cause } : {}), ...origin }), {
+      this.#send(numbering.failed({ kind: kindName, id, trigger, error: this.#onWire(error), rolledBack, durationMs: elapsed(started), ...(cause ? { cause } : {}), ...origin, phases: phases.spent }), {
         relPath: request.relPath,
         ...followed,
         ...(applied ? { applied } : {}),
@@ -247,7 +249,9 @@ export class Pipeline {
       hop?.('settled read');
       source = { path: file, relPath: request.relPath, bytes, version: contentHash(bytes) };
       hop?.('hash');
+      phases.lap('read');
     } catch (error) {
+      phases.lap('read');
       if (errorCode(error) === 'ENOENT') return { status: 'missing' };
       const reason = toReloadError(error, file);
       return tried(`error: ${reason.message}`) ? { status: 'unchanged' } : fail(reason, false);
@@ -258,7 +262,9 @@ export class Pipeline {
     try {
       artifact = await kind.load(source, { id, dir: this.#dirOf(request) });
       hop?.('kind load');
+      phases.lap('validate');
     } catch (error) {
+      phases.lap('validate');
       return fail(toReloadError(error, file), false);
     }
     if (kind.versionOf) source = { ...source, version: kind.versionOf(artifact) };
@@ -266,17 +272,23 @@ export class Pipeline {
     const previous = this.serving.get(kindName, id);
     try {
       if (previous) await kind.backup?.(id, previous.artifact, previous.source);
+      phases.lap('backup');
     } catch (error) {
+      phases.lap('backup');
       return fail(toReloadError(error, file), false);
     }
     let applied: AppliedVersion | undefined;
     try {
       const changes = (await kind.apply?.(id, artifact, previous?.artifact)) ?? [];
       applied = { version: source.version, ...(previous ? { previousVersion: previous.source.version } : {}), changes };
+      phases.lap('apply');
       await kind.check?.(id, artifact);
       await this.healthChecks.assertHealthy({ kind: kindName, id, version: source.version });
+      phases.lap('check');
     } catch (error) {
+      phases.lap(applied ? 'check' : 'apply');
       await this.#rollback(kind, id, previous, artifact);
+      phases.lap('rollback');
       return fail(toReloadError(error, file), true, applied);
     }
 
@@ -292,6 +304,7 @@ export class Pipeline {
     this.serving.set(active);
     if (previous) this.#replaced.set(target, previous);
     await this.#commit(kind, id, artifact, previous);
+    phases.lap('commit');
     hop?.('apply, check, commit');
     return this.#send(
       numbering.reloaded({
@@ -302,6 +315,7 @@ export class Pipeline {
         durationMs: elapsed(started),
         ...(cause ? { cause } : {}),
         ...origin,
+        phases: phases.spent,
         ...kind.browserFields?.(id, artifact, source, applied.changes),
       }),
       { relPath: request.relPath, applied, ...followed },
