@@ -1,6 +1,6 @@
 import { ReloadHistory, ReloadStatistics } from '@hothub/shared';
 import { describe, expect, it } from 'vitest';
-import { expectError, json, post, snapshot } from './support/api.js';
+import { expectError, json, post, snapshot, about } from './support/api.js';
 import { startHub } from './support/hub.js';
 import { eventually } from './support/poll.js';
 import { tempRoot, write } from './support/temp-root.js';
@@ -19,16 +19,16 @@ describe('GET /reload/history', () => {
     const { events } = await history();
     expect(events).toHaveLength(4);
     expect(events[0]).toMatchObject({ name: 'reloaded', payload: { id: 'a.css', trigger: 'api', seq: 4 } });
-    expect(events.slice(1).map((e) => e.payload.trigger)).toEqual(['startup', 'startup', 'startup']);
+    expect(events.slice(1).map((e) => about(e).trigger)).toEqual(['startup', 'startup', 'startup']);
     expect(events.map((e) => e.payload.seq)).toEqual([4, 3, 2, 1]);
   });
 
   it('filters by trigger, kind and success, and limits', async () => {
     const { hub, history } = await historyHub();
     await post(`${hub.url}/reload`, { target: 'style' });
-    expect((await history('?trigger=api')).events.map((e) => e.payload.id)).toEqual(['b.css', 'a.css']);
+    expect((await history('?trigger=api')).events.map((e) => about(e).id)).toEqual(['b.css', 'a.css']);
     expect((await history('?kind=wizard')).events.map((e) => e.name)).toEqual(['reload_failed']);
-    expect((await history('?success=false')).events.map((e) => e.payload.id)).toEqual(['broken']);
+    expect((await history('?success=false')).events.map((e) => about(e).id)).toEqual(['broken']);
     expect((await history('?success=true&kind=style&trigger=startup')).events).toHaveLength(2);
     expect((await history('?limit=1')).events.map((e) => e.payload.seq)).toEqual([hub.seq]);
     expect((await history('?limit=500')).events).toHaveLength(5);
@@ -59,7 +59,7 @@ describe('GET /reload/history', () => {
     await eventually(async () => {
       const headers = { authorization: 'Bearer history-token' };
       const { events } = await json(await fetch(`${hub.url}/reload/history?trigger=periodic`, { headers }), ReloadHistory);
-      expect(events.map((e) => e.payload.id)).toEqual(['b.css']);
+      expect(events.map((e) => about(e).id)).toEqual(['b.css']);
     });
     expect(await (await fetch(`${hub.url}/assets/style/b.css`)).text()).toBe('b { color: teal }');
   });

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { ReloadHistory, ReloadResult, HubStatus } from '@hothub/shared';
 import { describe, expect, it } from 'vitest';
-import { expectError, json, post } from './support/api.js';
+import { expectError, json, post, about } from './support/api.js';
 import * as z from 'zod';
 import { type CliRun, listeningUrl, runCli } from './support/cli.js';
 import { eventually } from './support/poll.js';
@@ -43,7 +43,7 @@ describe('--mode prod', () => {
     const reloaded = await json(await post(`${url}/reload`, { target: 'style' }, { authorization: `Bearer ${TOKEN}` }), ReloadResult);
     expect(reloaded.events.map((e) => e.payload.trigger)).toEqual(['api']);
     const history = await json(await fetch(`${url}/reload/history`, { headers: { authorization: `Bearer ${TOKEN}` } }), ReloadHistory);
-    expect(history.events.map((e) => e.payload.trigger)).toEqual(['api', 'startup']);
+    expect(history.events.map((e) => about(e).trigger)).toEqual(['api', 'startup']);
     expect(await (await fetch(`${url}/assets/style/main.css`)).text()).toBe('a { color: blue }');
 
     // The slow_reload alert (threshold 0 ms) was logged as a JSON warning.
@@ -63,7 +63,7 @@ describe('--mode prod', () => {
     await write(root, 'styles/main.css', 'a { color: green }');
     await eventually(async () => {
       const history = await json(await fetch(`${url}/reload/history?trigger=periodic`, { headers: { authorization: `Bearer ${TOKEN}` } }), ReloadHistory);
-      expect(history.events.map((e) => e.payload.id)).toEqual(['main.css']);
+      expect(history.events.map((e) => about(e).id)).toEqual(['main.css']);
     });
     const body = JSON.stringify({ target: 'style/main.css' });
     const hook = await json(await post(`${url}/webhook`, body, standardHeaders(SECRET, body)), ReloadResult);

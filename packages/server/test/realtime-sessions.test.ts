@@ -3,6 +3,7 @@ import { io } from 'socket.io-client';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { EventLog } from '../src/pipeline/event-log.js';
 import { LocalCatchUp } from '../src/realtime/catch-up.js';
+import { about } from './support/api.js';
 import { connectClient, startHub } from './support/hub.js';
 import { eventually } from './support/poll.js';
 import { tempRoot, write } from './support/temp-root.js';
@@ -151,7 +152,7 @@ describe('LocalCatchUp', () => {
     send('c.css', 'c2');
     // The page saw seq 1; the log keeps only 4 and 5, so 2 (b1) would be lost without the snapshot.
     const events = catchUp.catchUp({ lastSeq: 1, serverId: log.id });
-    expect(events.map((e) => [e.payload.id, e.payload.seq])).toEqual([
+    expect(events.map((e) => [about(e).id, e.payload.seq])).toEqual([
       ['b.css', 2],
       ['a.css', 4],
       ['c.css', 5],

@@ -1,7 +1,7 @@
 import { ReloadHistory, ReloadResult, ReloadStatistics } from '@hothub/shared';
 import { describe, expect, it } from 'vitest';
 import { auditLines } from './support/config.js';
-import { expectError, json, post, snapshot } from './support/api.js';
+import { expectError, json, post, snapshot, about } from './support/api.js';
 import { connectClient, startHub } from './support/hub.js';
 import { eventually } from './support/poll.js';
 import { tempRoot, write } from './support/temp-root.js';
@@ -69,11 +69,11 @@ describe('GET /reload/history', () => {
     expect(all.total).toBe(hub.seq);
     const other = await history('id=other.css');
     expect(other.total).toBe(1);
-    expect(other.events[0]?.payload.id).toBe('other.css');
+    expect(other.events[0] && about(other.events[0]).id).toBe('other.css');
     const cut = Date.now() + 1;
     await eventually(() => expect(Date.now()).toBeGreaterThan(cut));
     await post(`${hub.url}/reload`, { target: 'style/main.css' });
-    expect((await history(`since=${cut}`)).events.map((e) => e.payload.id)).toEqual(['main.css']);
+    expect((await history(`since=${cut}`)).events.map((e) => about(e).id)).toEqual(['main.css']);
     expect((await history(`until=${encodeURIComponent(new Date(cut).toISOString())}`)).total).toBe(hub.seq - 1);
     await expectError(await fetch(`${hub.url}/reload/history?since=yesterday`), 400, 'invalid_query');
   });

@@ -1,4 +1,4 @@
-import { ApiError, type Schema, type Infer, validate } from '@hothub/shared';
+import { ApiError, type HistoryEntry, type Schema, type Infer, validate } from '@hothub/shared';
 import { expect } from 'vitest';
 import type { Hub } from '../../src/index.js';
 
@@ -30,4 +30,9 @@ export function post(url: string, body: unknown, headers: Record<string, string>
 /** What a bad request must not change: the event count and every serving version. */
 export function snapshot(hub: Hub): { seq: number; versions: string[] } {
   return { seq: hub.seq, versions: hub.artifacts().map((a) => `${a.kind}/${a.id}@${a.source.version}`).sort() };
+}
+
+/** What a history entry is about: a run's artifact and trigger (an application event has none, a page's error no trigger). */
+export function about({ payload }: HistoryEntry): Partial<Record<'kind' | 'id' | 'trigger', string | undefined>> {
+  return { kind: 'kind' in payload ? payload.kind : undefined, id: 'id' in payload ? payload.id : undefined, trigger: 'trigger' in payload ? payload.trigger : undefined };
 }

@@ -2,6 +2,7 @@ import {
   type ClientToServerEvents,
   type Connected,
   type Handshake,
+  type Published,
   type Reloaded,
   type ReloadFailed,
   SOCKET_PATH,
@@ -25,15 +26,17 @@ export interface RecordingClient {
   connected: Connected[];
   reloaded: Reloaded[];
   failed: ReloadFailed[];
+  published: Published[];
 }
 
 /** A socket.io client that records every event it receives; `auth` is its handshake (resume, subscription). */
 export async function connectClient(url: string, auth: Handshake = {}): Promise<RecordingClient> {
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, { path: SOCKET_PATH, transports: ['websocket'], auth });
-  const client: RecordingClient = { socket, connected: [], reloaded: [], failed: [] };
+  const client: RecordingClient = { socket, connected: [], reloaded: [], failed: [], published: [] };
   onTestFinished(() => void socket.close());
   socket.on('reloaded', (e) => client.reloaded.push(e));
   socket.on('reload_failed', (e) => client.failed.push(e));
+  socket.on('published', (e) => client.published.push(e));
   await new Promise<void>((resolve) =>
     socket.on('connected', (e) => {
       client.connected.push(e);
