@@ -10,5 +10,7 @@ declare global {
     violations?: string[];
     /** An element the app holds on to, to prove the SDK kept it. */
     held?: Element;
+    /** What a test's listener recorded in the page. */
+    recorded?: unknown[];
   }
 }
