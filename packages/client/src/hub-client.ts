@@ -1,4 +1,5 @@
 import {
+  ASSETS_PATH,
   type ClientToServerEvents,
   Connected,
   errorMessage,
@@ -248,9 +249,11 @@ export function connectHub(options: HubClientOptions, loadUi: () => Promise<UiMo
       failed(event);
       // Pages reported errors running a component version and the hub took it back (probation): this page goes
       // back to the version it had before too, or it would keep running the one the hub no longer serves.
+      // (A version it had since it loaded came from the unversioned URL.)
       const key = `${event.kind}/${event.id}`;
-      const before = event.trigger === 'runtime' && event.rolledBack && event.kind === 'component' && appliedHere.get(key)?.before;
-      if (!before) return;
+      const here = event.trigger === 'runtime' && event.rolledBack && event.kind === 'component' && appliedHere.get(key);
+      if (!here) return;
+      const before = here.before ?? `${ASSETS_PATH}/component/${event.id}.js`;
       await components.reload(event.id, before);
       applied.set(key, before);
       appliedHere.delete(key);
