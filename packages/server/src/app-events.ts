@@ -4,6 +4,7 @@ import type { Probation } from './health/probation.js';
 import type { HubOps } from './ops/hub-ops.js';
 import { checkPublish } from './ops/publish-check.js';
 import type { EventLog, PublishedEvent, RuntimeErrorEvent } from './pipeline/event-log.js';
+import { runtimeErrorOf } from './realtime/runtime-failure.js';
 import { type HubSocketServer, publish } from './realtime/socket-server.js';
 import type { Logger } from './util/log.js';
 
@@ -94,10 +95,9 @@ export class AppEvents {
 
 /** A runtime error blamed on an artifact counts against its version on probation, like `apply_failed` (reason `errors`). */
 async function blame(context: AppEventsContext, { payload }: RuntimeErrorEvent): Promise<void> {
-  const { kind, id, version, message, source, client } = payload;
+  const { kind, id, version, client } = payload;
   if (kind === undefined || id === undefined || client === undefined) return;
-  const where = source ? { file: source.url, ...(source.line === undefined ? {} : { line: source.line }) } : {};
-  const failure = { kind, id, ...(version === undefined ? {} : { version }), error: { message, ...where }, socketId: client, runtime: true as const };
+  const failure = { kind, id, ...(version === undefined ? {} : { version }), error: runtimeErrorOf(payload), socketId: client, runtime: true as const };
   await context.probation.pageFailed(failure, context.connected()).catch((error: unknown) => context.logger.error('the rollback of a version pages report errors for failed', { error: errorMessage(error) }));
 }
 

@@ -2,7 +2,7 @@ import { ClientList, PublishResult, ReloadHistory, ReloadStatistics } from '@hot
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import * as zm from 'zod/mini';
-import { PublishRefused } from '../src/index.js';
+import { type Hub, PublishRefused } from '../src/index.js';
 import { expectError, json, post, snapshot } from './support/api.js';
 import { connectClient, startHub } from './support/hub.js';
 import { eventually } from './support/poll.js';
@@ -169,13 +169,7 @@ describe('app events (issue 17): topics', () => {
 describe('app events (issue 17): catch-up', () => {
   it('replays missed published events of the page topics exactly once after a drop', async () => {
     const hub = await startHub({ root: await tempRoot({ 'styles/main.css': sheet }) });
-    const first = await connectClient(hub.url!, { topics: ['cart'] });
-    hub.publish('cart', 1);
-    await eventually(() => expect(first.published).toHaveLength(1));
-    const lastSeq = first.published[0]!.seq;
-    const { serverId } = first.connected[0]!;
-    first.socket.close();
-
+    const { lastSeq, serverId } = await pageThatLeft(hub, ['cart']);
     hub.publish('cart', 2);
     hub.publish('orders', 'not mine');
     hub.publish('cart', 3);
@@ -198,12 +192,7 @@ describe('app events (issue 17): catch-up', () => {
   it('replays them once across a hub restart on the same root (.hothub/history.jsonl)', async () => {
     const root = await tempRoot({ 'styles/main.css': sheet });
     const hub = await startHub({ root });
-    const page = await connectClient(hub.url!);
-    hub.publish('cart', 1);
-    await eventually(() => expect(page.published).toHaveLength(1));
-    const lastSeq = page.published[0]!.seq;
-    const { serverId } = page.connected[0]!;
-    page.socket.close();
+    const { lastSeq, serverId } = await pageThatLeft(hub);
     hub.publish('cart', 2);
     await hub.stop();
 
@@ -218,6 +207,15 @@ describe('app events (issue 17): catch-up', () => {
     expect(history.events.filter((e) => e.name === 'published')).toHaveLength(3);
   });
 });
+
+/** A page that got `cart` 1 and then went away: where it would resume from. */
+async function pageThatLeft(hub: Hub, topics?: string[]): Promise<{ lastSeq: number; serverId: string }> {
+  const page = await connectClient(hub.url!, topics ? { topics } : {});
+  hub.publish('cart', 1);
+  await eventually(() => expect(page.published).toHaveLength(1));
+  page.socket.close();
+  return { lastSeq: page.published[0]!.seq, serverId: page.connected[0]!.serverId };
+}
 
 /** Connects expecting the hub to refuse the handshake: resolves with its message. */
 async function connectClientOrError(url: string, auth: Record<string, unknown>): Promise<string> {

@@ -19,6 +19,7 @@ import type { HubEvent, LoggedEvent, PublishedEvent } from '../pipeline/event-lo
 import { type CatchUpSource, withinContentBudget } from './catch-up.js';
 import type { ClientFailure } from './client-failures.js';
 import { type Pages, startSeqOf } from './pages.js';
+import { runtimeErrorOf } from './runtime-failure.js';
 import { ALL_TOPICS_ROOM, replays, roomsOf, topicRoomsOf } from './rooms.js';
 
 export type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -123,9 +124,8 @@ function replyOf(ack: unknown): (result: HubAck) => void {
 
 /** A `runtime_error` as the page's failures list it (`GET /clients`): marked `runtime`, the message as its error. */
 function runtimeFailure(report: RuntimeError): Parameters<Pages['failed']>[1] {
-  const { message, source, stack: _stack, seq: _seq, unhandledRejection: _rejection, ...blamed } = report;
-  const where = source ? { file: source.url, ...(source.line === undefined ? {} : { line: source.line }), ...(source.column === undefined ? {} : { column: source.column }) } : {};
-  return { ...blamed, error: { message, ...where }, runtime: true };
+  const { message: _message, source: _source, stack: _stack, seq: _seq, unhandledRejection: _rejection, ...blamed } = report;
+  return { ...blamed, error: runtimeErrorOf(report), runtime: true };
 }
 
 /** Emits a pipeline event under its socket.io name, to one socket or to rooms. */
