@@ -6,6 +6,7 @@ import { checkPublish } from './ops/publish-check.js';
 import type { EventLog, PublishedEvent, RuntimeErrorEvent } from './pipeline/event-log.js';
 import { runtimeErrorOf } from './realtime/runtime-failure.js';
 import { type HubSocketServer, publish } from './realtime/socket-server.js';
+import { FixedWindows } from './util/fixed-windows.js';
 import type { Logger } from './util/log.js';
 
 /** An application event or a page's runtime error: history entries that no pipeline run sent (issue 17). */
@@ -26,6 +27,13 @@ export interface AppEventsContext {
   emit(event: AppEvent): void;
   logger: Logger;
 }
+
+/**
+ * Runtime errors one page may add to the history (and the failure-rate alert) per minute: the SDK reports each
+ * error once, but a page in an error loop must not push the reloads and published events out of the 1,000 the
+ * history keeps for replay. Past it a report is still listed in `GET /clients`.
+ */
+export const RUNTIME_ERRORS_PER_PAGE = { max: 10, windowS: 60 } as const;
 
 /** One consumer of an application event, named for logs; `followed`: another hub of the cluster numbered it. */
 type Consumer = readonly [name: string, consume: (event: AppEvent, followed: boolean) => void];
@@ -56,6 +64,7 @@ function consumers(context: AppEventsContext): readonly Consumer[] {
 export class AppEvents {
   readonly #context: AppEventsContext;
   readonly #consumers: readonly Consumer[];
+  readonly #perPage = new FixedWindows(RUNTIME_ERRORS_PER_PAGE);
 
   constructor(context: AppEventsContext) {
     this.#context = context;
@@ -70,8 +79,12 @@ export class AppEvents {
     return event.payload;
   }
 
-  /** A page's validated `runtime_error`: kept in history as a failure, counted, and blamed on its artifact's version on probation. */
+  /**
+   * A page's validated `runtime_error`: kept in history as a failure, counted, and blamed on its artifact's version
+   * on probation; nothing past `RUNTIME_ERRORS_PER_PAGE`.
+   */
   runtimeError(report: RuntimeError, socketId: string): void {
+    if (this.#perPage.hit(socketId).limited) return;
     const { seq, ...rest } = report;
     this.#consume(this.#context.log.runtimeError({ ...rest, ...(seq === undefined ? {} : { blamedSeq: seq }), client: socketId }), false);
   }

@@ -72,7 +72,7 @@ describe('runtime_error from pages (issue 17)', () => {
     expect(names.filter((name) => name !== 'reloaded')).toEqual([]);
   });
 
-  it('refuses malformed reports with the failing path; nothing is recorded and the hub still serves', async () => {
+  it('refuses malformed reports with the failing path and bounds what one page adds to history; the hub still serves', async () => {
     const hub = await startHub({ root: await tempRoot({ 'styles/main.css': sheet('red') }) });
     const page = await connectClient(hub.url!);
     const before = hub.seq;
@@ -84,6 +84,12 @@ describe('runtime_error from pages (issue 17)', () => {
     expect(hub.seq).toBe(before);
     const clients = await json(await fetch(`${hub.url}/clients`), ClientList);
     expect(clients.pages[0]!.failures).toEqual([]);
+
+    // A page in an error loop: 10 a minute reach the history, the rest only its /clients entry.
+    for (let i = 0; i < 12; i++) expect(await report(page, { message: `loop ${i}` })).toEqual({ ok: true });
+    expect(hub.seq).toBe(before + 10);
+    const listed = await json(await fetch(`${hub.url}/clients`), ClientList);
+    expect(listed.pages[0]!.failures).toHaveLength(12);
     expect((await fetch(`${hub.url}/health`)).status).toBe(200);
     expect((await fetch(`${hub.url}/assets/style/main.css`)).status).toBe(200);
   });
