@@ -13,7 +13,7 @@ const FIXTURE = fileURLToPath(new URL('../fixtures/todomvc/', import.meta.url));
 const APP_CSS = require.resolve('todomvc-app-css/index.css');
 const COMMON = join(require.resolve('todomvc-common/package.json'), '..');
 
-it('restyles TodoMVC (todomvc-app-css, todomvc-common) on 3 saves of its real sheet, keeping todos and typed text', async () => {
+it('restyles TodoMVC (todomvc-app-css, todomvc-common) on 3 saves of its real sheet and survives a broken one, keeping todos and typed text', async () => {
   const { hub, root } = await startDemoHub();
   const sheet = join(root, 'styles/todomvc.css');
   await copyFile(APP_CSS, sheet);
@@ -53,6 +53,14 @@ it('restyles TodoMVC (todomvc-app-css, todomvc-common) on 3 saves of its real sh
     await expect.poll(labelColour).toBe(`rgb(${red}, 10, 10)`);
     await expect.poll(() => page.locator('hothub-toasts li.success').textContent()).toContain('todomvc.css reloaded (1 sheet)');
   }
+  // A save cut off mid-write is refused: the page keeps the last good rules (and its state) and says why;
+  // saving the sheet back as it was clears that failure.
+  await writeFile(sheet, `${original}\n.todoapp .todo-list li label { color: rgb(9, 9, 9); `);
+  await expect.poll(() => page.locator('hothub-toasts li.failure').allTextContents()).toContainEqual(expect.stringContaining('style todomvc.css failed to reload'));
+  expect(await labelColour()).toBe('rgb(180, 10, 10)');
+  await writeFile(sheet, original);
+  await expect.poll(labelColour).toBe(before);
+  await expect.poll(() => page.locator('hothub-toasts li.failure').count()).toBe(0);
   expect(before).not.toBe('rgb(60, 10, 10)');
   expect(await page.locator('.todo-list li label').allTextContents()).toEqual(['Buy milk', 'Write tests', 'Ship it']);
   expect(await page.locator('.todo-list li.completed').count()).toBe(1);
