@@ -105,7 +105,9 @@ it('a real Tailwind build through Vite: saving the entry never puts its source o
   // The hub announced both saves without the sheet's text (the raw source never reaches the page)...
   await expect.poll(() => page.evaluate(() => window.recorded)).toEqual([false, false]);
   // ...no sheet on the page is the raw source (its `@import "tailwindcss"` would be a rule the browser keeps)...
-  expect(await page.evaluate(() => [...document.styleSheets].some((sheet) => [...sheet.cssRules].some((rule) => rule instanceof CSSImportRule)))).toBe(false);
+  expect(
+    await page.evaluate(() => Array.from(document.styleSheets).some((sheet) => Array.from(sheet.cssRules).some((rule) => rule instanceof CSSImportRule))),
+  ).toBe(false);
   expect(await page.evaluate(() => window.marker)).toBe('no reload');
   // ...and the terminal says once why: the first load named the tool, two saves did not repeat it.
   expect(hub.output().match(/main\.css is compiled by a build tool \(@import "tailwindcss"\)/g)).toHaveLength(1);

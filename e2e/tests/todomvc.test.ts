@@ -56,7 +56,9 @@ it('restyles TodoMVC (todomvc-app-css, todomvc-common) on 3 saves of its real sh
   // A save cut off mid-write is refused: the page keeps the last good rules (and its state) and says why;
   // saving the sheet back as it was clears that failure.
   await writeFile(sheet, `${original}\n.todoapp .todo-list li label { color: rgb(9, 9, 9); `);
-  await expect.poll(() => page.locator('hothub-toasts li.failure').allTextContents()).toContainEqual(expect.stringContaining('style todomvc.css failed to reload'));
+  await expect
+    .poll(() => page.locator('hothub-toasts li.failure').allTextContents())
+    .toContainEqual(expect.stringContaining('style todomvc.css failed to reload'));
   expect(await labelColour()).toBe('rgb(180, 10, 10)');
   await writeFile(sheet, original);
   await expect.poll(labelColour).toBe(before);
