@@ -5,7 +5,7 @@ import { KindName } from '../kinds.js';
 export const Connected = z.object({
   protocol: z.literal(1),
   serverId: z.string(),
-  /** Number of the latest `reloaded` / `reload_failed` the hub has sent (0 before any). */
+  /** Number of the latest event the hub numbered (`reloaded`, `reload_failed`, `published`, a page's `runtime_error`; 0 before any). */
   seq: z.int().check(z.nonnegative()),
   kinds: z.array(KindName),
   /**
