@@ -25,13 +25,15 @@ function servingVersion(hub: Hub): string | undefined {
   return hub.artifacts('style').find((a) => a.id === 'main.css')?.source.version;
 }
 
-it('shows each save live, and a page that connects with the versions it applied', async () => {
+it('shows each save live with its phase timings, and a page that connects with the versions it applied', async () => {
   const { hub, root } = await startDemoHub();
   const consolePage = await openConsole(hub);
   const app = await openAppPage(`${startedUrl(hub)}/`);
   await writeFile(join(root, 'styles/main.css'), '.title { color: rgb(1, 2, 3); }\n');
   await expect.poll(() => colourOf(app, '.title')).toBe('rgb(1, 2, 3)');
   await expect.poll(() => consolePage.locator('li.event').first().textContent()).toMatch(/style\/main\.css.*file.*styles\/main\.css/);
+  // Where the save's time went, step by step, as the pipeline measured it.
+  expect(await consolePage.locator('li.event .phases').first().textContent()).toMatch(/^read [\d.]+ · validate [\d.]+ · backup [\d.]+ · apply [\d.]+ · check [\d.]+ · commit [\d.]+ ms$/);
   const row = consolePage.locator(`tr[data-page="${startedUrl(hub)}/"]`);
   await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain(`style/main.css @ ${servingVersion(hub)}`);
   expect(await row.textContent()).toContain('up to date');

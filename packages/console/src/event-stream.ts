@@ -1,4 +1,4 @@
-import { type EventMessage, ReloadFailed, Reloaded, SOCKET_PATH, validate } from '@hothub/shared';
+import { type EventMessage, ReloadFailed, Reloaded, type RunPhases, SOCKET_PATH, validate } from '@hothub/shared';
 import { io } from 'socket.io-client';
 import { BASE, token } from './api.js';
 import { clock, h, show } from './dom.js';
@@ -6,7 +6,7 @@ import { clock, h, show } from './dom.js';
 /** Rows kept in the live stream: older ones scroll away. */
 const MAX_ROWS = 200;
 
-/** One event as a row: when, what, why (the cause chain), how long, and for a failure what went wrong. */
+/** One event as a row: when, what, why (the cause chain), how long and in which steps, and for a failure what went wrong. */
 export function eventRow(event: EventMessage): HTMLLIElement {
   const { payload } = event;
   // The chain runs from the saved file to this artifact (the file alone when it is the artifact's own).
@@ -19,9 +19,17 @@ export function eventRow(event: EventMessage): HTMLLIElement {
     h('span', { class: 'what' }, `${payload.kind}/${payload.id}`),
     h('span', { class: 'trigger' }, payload.trigger),
     chain ? h('span', { class: 'cause' }, chain) : null,
+    payload.phases ? h('span', { class: 'phases' }, phasesText(payload.phases)) : null,
     event.name === 'reloaded' ? h('span', { class: 'ms' }, `${event.payload.durationMs.toFixed(1)} ms`) : null,
     event.name === 'reload_failed' ? h('span', { class: 'error' }, failureText(event.payload)) : null,
   );
+}
+
+/** `read 0.08 · validate 0.41 · … ms`: each step the run reached, in the pipeline's order. */
+function phasesText(phases: RunPhases): string {
+  return `${Object.entries(phases)
+    .map(([step, ms]) => `${step} ${(ms ?? 0).toFixed(2)}`)
+    .join(' · ')} ms`;
 }
 
 function failureText(event: ReloadFailed): string {

@@ -6,7 +6,7 @@ import { eventually } from './support/poll.js';
 import { write } from './support/temp-root.js';
 
 /** The sum of a run's phases: never more than its duration (both from one clock; each rounded to the µs). */
-const total = (phases: RunPhases) => Object.values(phases).reduce((sum, ms) => sum + (ms ?? 0), 0);
+const total = (phases: RunPhases) => Object.values(phases).reduce<number>((sum, ms) => sum + (ms ?? 0), 0);
 
 describe('phase timings of a run', () => {
   it('reloaded carries read, validate, backup, apply, check and commit, to pages and in history', async () => {
