@@ -1,4 +1,4 @@
-import { realpath } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 
 /** True when `child` is strictly inside `parent`. */
@@ -12,6 +12,15 @@ export function isInside(parent: string, child: string): boolean {
  * a link inside a watched folder pointing out of it. A missing file does not escape.
  */
 export async function escapesFolder(dir: string, file: string): Promise<boolean> {
-  const [realDir, realFile] = await Promise.all([realpath(dir).catch(() => dir), realpath(file).catch(() => undefined)]);
-  return realFile !== undefined && !isInside(realDir, realFile);
+  // Synchronous: two realpaths are microseconds; through the thread pool they were a round trip of every save (issue 18).
+  const realFile = realpathOr(file, undefined);
+  return realFile !== undefined && !isInside(realpathOr(dir, dir), realFile);
+}
+
+function realpathOr<T>(path: string, fallback: T): string | T {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return fallback;
+  }
 }

@@ -1,7 +1,8 @@
 import { errorMessage } from '@hothub/shared';
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ReloadFailure, errorCode } from './errors.js';
+import { hop } from './hop-trace.js';
 
 /** A save caught mid-write usually ends within a millisecond: retry soon, then back off to this. */
 const RETRY_MS = 4;
@@ -12,28 +13,41 @@ const EMPTY_GRACE_MS = 40;
 /**
  * Reads a file once its writer is done: the size and mtime must be the same before
  * and after the read, so a half-written file is never returned. No delay when the file is settled.
+ * Each attempt is synchronous (issue 18): stat, read, stat of a source file take ~20 µs of the loop, where the
+ * same calls through the thread pool were 7 round trips, 2–10 ms of a save on a loaded 2-core machine
+ * (docs/benchmarks.md, "Where the time goes").
  * Throws `ReloadFailure` for unreadable files and files over `maxBytes` (checked before reading);
  * ENOENT is rethrown as is (the file is being replaced or deleted).
  */
 export async function readSettled(file: string, maxBytes = Infinity): Promise<Buffer> {
   const started = performance.now();
   for (let attempt = 0; ; attempt++) {
-    const before = await statOrThrow(file);
+    const before = statOrThrow(file);
     if (before.size > maxBytes) throw new ReloadFailure(`${file} is ${before.size} bytes, over the limit of ${maxBytes}`, { file });
-    const bytes = await readFile(file).catch((error: unknown) => rethrow(error, file));
-    const after = await statOrThrow(file);
+    const bytes = orThrow(() => readFileSync(file), file);
+    const after = statOrThrow(file);
     const settled = before.mtimeMs === after.mtimeMs && before.size === after.size && bytes.length === after.size;
     const waited = performance.now() - started;
     if (settled && (bytes.length > 0 || waited >= EMPTY_GRACE_MS)) return bytes;
     if (waited >= MAX_WAIT_MS) return bytes;
+    hop?.(bytes.length ? 'read retry: file still changing' : 'read retry: file empty');
     await delay(Math.min(RETRY_MS, 2 ** attempt));
   }
 }
 
-async function statOrThrow(file: string) {
-  const info = await stat(file).catch((error: unknown) => rethrow(error, file));
+function statOrThrow(file: string) {
+  const info = orThrow(() => statSync(file), file);
   if (!info.isFile()) throw new ReloadFailure(`${file} is not a regular file`, { file });
   return info;
+}
+
+/** Runs a synchronous read, turning its errors into the messages above. */
+function orThrow<T>(read: () => T, file: string): T {
+  try {
+    return read();
+  } catch (error) {
+    return rethrow(error, file);
+  }
 }
 
 function rethrow(error: unknown, file: string): never {

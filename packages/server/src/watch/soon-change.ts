@@ -1,58 +1,42 @@
 import { watch } from 'node:fs';
-import { stat } from 'node:fs/promises';
 
 /**
  * Notices that a file changed sooner than FileSync's re-check does: called when a run of the file starts,
- * it calls `onChange` at most once, when the file no longer is what it was then; the returned function stops it.
+ * it calls `onChange` at most once, when the file changes after that; the returned function stops it.
  * Best effort: the re-check still runs, so a change this misses is only slower, never lost.
  */
 export type SoonChange = (path: string, onChange: () => void) => () => void;
 
-/**
- * `stat` every `intervalMs`: a change of size, mtime or inode fires (a few stats per save, only while a
- * file is being saved). Started with the run, so the first stat is taken before (or as) the run reads.
- */
-export function statPoll(intervalMs: number): SoonChange {
-  return (path, onChange) => {
-    let stopped = false;
-    let first: string | undefined;
-    let timer: NodeJS.Timeout | undefined;
-    const tick = async (): Promise<void> => {
-      const info = await stat(path, { bigint: true }).catch(() => undefined);
-      if (stopped) return;
-      const stamp = info ? `${info.ino}:${info.size}:${info.mtimeNs}` : 'gone';
-      first ??= stamp;
-      if (stamp !== first) {
-        stopped = true;
-        return onChange();
-      }
-      timer = setTimeout(tick, intervalMs);
-    };
-    void tick();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  };
-}
+/** Files watched this way at once; past it (a checkout saving thousands of files) the re-check alone covers them. */
+const MAX_RAW_WATCHES = 64;
+let rawWatches = 0;
 
-/** Raw `fs.watch` (inotify) on the file, beside chokidar, whose `change` events are throttled (chokidar#1455). */
+/**
+ * Raw `fs.watch` (inotify on Linux) on the file, beside chokidar, whose `change` events are throttled to one
+ * per 50 ms with no trailing one (chokidar#1455). Measured against a `stat` poll every 3 ms in docs/benchmarks.md
+ * ("Final save of a burst"): faster, and it costs no thread-pool work between saves.
+ */
 export const rawWatch: SoonChange = (path, onChange) => {
-  let fired = false;
+  if (rawWatches >= MAX_RAW_WATCHES) return () => {};
+  let open = true;
+  const stop = () => {
+    if (!open) return;
+    open = false;
+    rawWatches--;
+    watcher.close();
+  };
+  let watcher: ReturnType<typeof watch>;
   try {
-    const watcher = watch(path, { persistent: false }, () => {
-      if (fired) return;
-      fired = true;
-      watcher.close();
+    watcher = watch(path, { persistent: false }, () => {
+      if (!open) return;
+      stop();
       onChange();
     });
-    watcher.on('error', () => watcher.close());
-    return () => watcher.close();
   } catch {
+    // Gone already, or out of watches (ENOSPC): the re-check covers it.
     return () => {};
   }
+  rawWatches++;
+  watcher.on('error', stop);
+  return stop;
 };
-
-/** Which one the hub uses; switchable for the bench while measuring (HOTHUB_SOON_CHANGE=stat|raw|off). */
-export const SOON_CHANGE: SoonChange | undefined =
-  process.env.HOTHUB_SOON_CHANGE === 'off' ? undefined : process.env.HOTHUB_SOON_CHANGE === 'raw' ? rawWatch : statPoll(Number(process.env.HOTHUB_SOON_STAT_MS ?? 3));

@@ -9,7 +9,7 @@ import { hop } from '../util/hop-trace.js';
 import { rootRelative } from '../util/root-relative.js';
 import { type FileEvent, watchTree } from './create-watcher.js';
 import { FileSync } from './file-sync.js';
-import { SOON_CHANGE } from './soon-change.js';
+import { rawWatch } from './soon-change.js';
 import { KeyedQueue } from '../pipeline/keyed-queue.js';
 import { IdClaims } from './id-claims.js';
 import type { KindFolders, LocatedFile } from './kind-folders.js';
@@ -61,7 +61,7 @@ export class SourceWatcher {
     this.#sync = new FileSync({
       run: (path) => this.#onFileChanged(path),
       debounceMs: options.debounceMs,
-      soonChange: SOON_CHANGE,
+      soonChange: rawWatch,
       onError: (error, path) => this.#log.error(`reload of ${path} failed`, { error: String(error) }),
     });
     this.#newFolders = new NewFolderScans(
