@@ -42,7 +42,7 @@ import type { AfterRun } from './pipeline/reload-outcome.js';
 import { type AttachedSocketServer, attachSocketServer } from './realtime/attach-socket-server.js';
 import { LocalCatchUp } from './realtime/catch-up.js';
 import { type ClientFailure, ClientFailures } from './realtime/client-failures.js';
-import { Pages } from './realtime/pages.js';
+import { describePages, Pages } from './realtime/pages.js';
 import { createSocketServer, type HubSocketServer } from './realtime/socket-server.js';
 import { createLogger, type Logger } from './util/log.js';
 import { checkRoot } from './watch/check-root.js';
@@ -114,7 +114,7 @@ export class Hub extends EventEmitter<HubEventMap> {
   readonly #gate = new LeaderGate(() => this.#history?.leading ?? true);
   readonly #clientFailures = new ClientFailures();
   /** Connected pages and what each applied (`GET /clients`). */
-  readonly #pages = new Pages();
+  readonly #pages = new Pages(() => this.url ?? this.#instanceId);
   readonly #folders: KindFolders;
   readonly #pipeline: Pipeline;
   readonly #sources: SourceWatcher;
@@ -244,6 +244,7 @@ export class Hub extends EventEmitter<HubEventMap> {
       watcher: this.#sources,
       connections: () => this.#io?.engine.clientsCount ?? 0,
       publish: (topic, data, options) => this.publish(topic, data, options),
+      everyClient: async () => (this.#io ? describePages(await this.#io.fetchSockets(), this.#events.since(0)) : []),
       clients: () => this.#pages.list(this.#events.since(0)),
       reload: (target, trigger, origin) => this.reload(target, trigger, origin),
       health: this.#health.monitor,

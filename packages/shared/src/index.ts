@@ -33,7 +33,7 @@ export { HUB_MODES, HubMode, HubStatus } from './http/status.js';
 export { AppliedVersion, ClientFailureEntry, ConnectedPage, ClientList } from './http/clients.js';
 export { OutcomeCounts, ReloadStatistics } from './http/statistics.js';
 export type { ServerEventName } from './events/index.js';
-export type { ServerToClientEvents, ClientToServerEvents, SocketData } from './events/maps.js';
+export type { ServerToClientEvents, ClientToServerEvents, SocketData, PageState } from './events/maps.js';
 export { validate, formatPath } from './validate.js';
 export { errorMessage } from './error-message.js';
 export type { Infer, Schema, Validated, ValidationError, ValidationIssue } from './validate.js';

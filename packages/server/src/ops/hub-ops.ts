@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { ActiveAlert, ConnectedPage, HealthReport, HistoryQuery, HubStatus, Published, PublishRequest, Reloaded, ReloadStatistics, Trigger } from '@hothub/shared';
+import { type ActiveAlert, type ConnectedPage, errorMessage, type HealthReport, type HistoryQuery, type HubStatus, type Published, type PublishRequest, type Reloaded, type ReloadStatistics, type Trigger } from '@hothub/shared';
 import { ANY_HOST } from '../access/access-policy.js';
 import type { ResolvedSettings } from '../options/hub-options.js';
 import type { EventLog, HubEvent, LoggedEvent } from '../pipeline/event-log.js';
@@ -31,8 +31,10 @@ export interface OpsSources {
   /** Whether the file watcher is up (dev mode). */
   watcher: { readonly watching: boolean };
   connections(): number;
-  /** The connected pages and what each applied (`realtime/pages.ts`). */
+  /** This hub's connected pages and what each applied (`realtime/pages.ts`). */
   clients(): ConnectedPage[];
+  /** Every hub's pages, in a cluster through the adapter's `fetchSockets()`; this hub's alone otherwise. */
+  everyClient(): Promise<ConnectedPage[]>;
   reload(target: string, trigger: Trigger, origin?: RunOrigin): Promise<HubEvent[]>;
   /** `hub.publish`: checks, numbers and sends an application event (issue 17). */
   publish(topic: string, data: unknown, options: { triggeredBy?: string }): Published;
@@ -128,6 +130,17 @@ export class HubOps {
 
   clients(): ConnectedPage[] {
     return this.#sources.clients();
+  }
+
+  /**
+   * `GET /clients`: the pages of every hub of a cluster, each with the hub that serves it. A hub that does not
+   * answer in time (socket.io's adapter waits 5 s) leaves this hub's own pages, with a warning.
+   */
+  everyClient(): Promise<ConnectedPage[]> {
+    return this.#sources.everyClient().catch((error: unknown) => {
+      this.#sources.logger.channel('hothub:cluster').warn("GET /clients lists this hub's pages only: the other hubs did not answer", { error: errorMessage(error) });
+      return this.clients();
+    });
   }
 
   history(query: HistoryQuery): { events: LoggedEvent[]; total: number } {

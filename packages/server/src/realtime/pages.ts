@@ -1,22 +1,16 @@
-import type { AppliedVersion, ClientFailureEntry, ConnectedPage, Handshake, Reloaded } from '@hothub/shared';
+import type { ClientFailureEntry, ConnectedPage, Handshake, PageState, Reloaded } from '@hothub/shared';
 import type { LoggedEvent } from '../pipeline/event-log.js';
 import { topicsOf, wants } from './rooms.js';
 
 /** Failures kept per page: a page that keeps failing cannot grow the list. */
 const FAILURES_PER_PAGE = 20;
 
-interface PageRecord {
+/** A page's socket as this hub holds it, or as `fetchSockets()` reports another hub's. */
+export interface PageSocket {
   id: string;
-  handshake: Handshake;
-  userAgent: string | undefined;
-  /** The socket's rooms (a live view): which artifacts the page wants. */
+  /** Its rooms (a live view on this hub): which artifacts the page wants. */
   rooms: ReadonlySet<string>;
-  connectedAt: number;
-  /** Events up to this seq reached the page before it connected (its load, or its catch-up's start). */
-  startSeq: number;
-  lastSeq: number;
-  applied: Map<string, AppliedVersion>;
-  failures: ConnectedPage['failures'];
+  data: { handshake?: Handshake; page?: PageState };
 }
 
 /** What a page said when it connected, as the session read it. */
@@ -31,17 +25,23 @@ export interface PageHello {
 
 /**
  * The pages connected to this hub and what each acknowledged (`applied`, `apply_failed`), for
- * `GET /clients` and the lag `/status` reports. The console is no page: it is never added.
+ * `GET /clients` and the lag `/status` reports. The console is no page: it is never added. Each record is the
+ * page's `PageState`, which the session keeps on its socket (`socket.data.page`) for the other hubs of a cluster.
  * @example
- * pages.add({ id: socket.id, handshake, userAgent, rooms: socket.rooms, startSeq: 4 });
+ * socket.data.page = pages.add({ id: socket.id, handshake, userAgent, rooms: socket.rooms, startSeq: 4 });
  * pages.applied(socket.id, event); // → the page's record now lists event.version
  */
 export class Pages {
-  readonly #pages = new Map<string, PageRecord>();
+  readonly #pages = new Map<string, PageSocket & { data: { page: PageState } }>();
 
-  add(hello: PageHello): void {
-    const { startSeq } = hello;
-    this.#pages.set(hello.id, { ...hello, connectedAt: Date.now(), lastSeq: startSeq, applied: new Map(), failures: [] });
+  /** `hub`: this hub's name in `GET /clients` (read when a page connects: a hub knows its URL once it listens). */
+  constructor(private readonly hub: () => string) {}
+
+  add(hello: PageHello): PageState {
+    const { id, handshake, rooms, userAgent, startSeq } = hello;
+    const page: PageState = { hub: this.hub(), ...(userAgent === undefined ? {} : { userAgent }), connectedAt: Date.now(), startSeq, lastSeq: startSeq, applied: {}, failures: [] };
+    this.#pages.set(id, { id, rooms, data: { handshake, page } });
+    return page;
   }
 
   delete(id: string): void {
@@ -53,41 +53,51 @@ export class Pages {
    * it live, numbered after it connected (a catch-up's old events would count the time it was away).
    */
   applied(id: string, event: Reloaded): boolean {
-    const page = this.#pages.get(id);
+    const page = this.#pages.get(id)?.data.page;
     if (!page) return false;
-    page.applied.set(`${event.kind}/${event.id}`, { version: event.version, seq: event.seq, at: Date.now() });
+    page.applied[`${event.kind}/${event.id}`] = { version: event.version, seq: event.seq, at: Date.now() };
     page.lastSeq = Math.max(page.lastSeq, event.seq);
     return event.ts >= page.connectedAt;
   }
 
   /** The page reported `apply_failed`, or a `runtime_error` (marked `runtime`). */
   failed(id: string, failure: Omit<ClientFailureEntry, 'at'>): void {
-    const page = this.#pages.get(id);
+    const page = this.#pages.get(id)?.data.page;
     if (!page) return;
     page.failures.push({ ...failure, at: Date.now() });
     if (page.failures.length > FAILURES_PER_PAGE) page.failures.shift();
   }
 
-  /** Every page, with the artifacts it is behind on given the hub's `recent` events (oldest first). */
+  /** This hub's pages, with the artifacts each is behind on given the hub's `recent` events (oldest first). */
   list(recent: readonly LoggedEvent[]): ConnectedPage[] {
-    const latest = latestVersions(recent);
-    return [...this.#pages.values()].map((page) => {
-      const { id, handshake, userAgent, connectedAt, startSeq, lastSeq } = page;
-      const behind = [...latest].filter(([key, event]) => event.seq > startSeq && wants(page.rooms, event) && (page.applied.get(key)?.seq ?? 0) < event.seq);
-      return {
-        id,
-        ...(handshake.page === undefined ? {} : { url: handshake.page }),
-        ...(userAgent === undefined ? {} : { userAgent }),
-        ...(handshake.subscribe === undefined ? {} : { subscription: handshake.subscribe }),
-        ...topicsField(topicsOf(page.rooms)),
-        connectedAt,
-        lastSeq,
-        applied: Object.fromEntries(page.applied),
-        failures: [...page.failures],
-        behind: behind.map(([key]) => key),
-      };
-    });
+    return describePages([...this.#pages.values()], recent);
   }
+}
+
+/**
+ * Pages as `GET /clients` lists them: each socket that holds a page's record (the console's holds none), with
+ * the artifacts it is behind on given `recent` events (oldest first; a cluster's hubs share the numbering).
+ */
+export function describePages(sockets: readonly PageSocket[], recent: readonly LoggedEvent[]): ConnectedPage[] {
+  const latest = latestVersions(recent);
+  return sockets.flatMap(({ id, rooms, data: { handshake = {}, page } }) => {
+    if (!page) return [];
+    const { hub, userAgent, connectedAt, startSeq, lastSeq, applied, failures } = page;
+    const behind = [...latest].filter(([key, event]) => event.seq > startSeq && wants(rooms, event) && (applied[key]?.seq ?? 0) < event.seq);
+    return {
+      id,
+      hub,
+      ...(handshake.page === undefined ? {} : { url: handshake.page }),
+      ...(userAgent === undefined ? {} : { userAgent }),
+      ...(handshake.subscribe === undefined ? {} : { subscription: handshake.subscribe }),
+      ...topicsField(topicsOf(rooms)),
+      connectedAt,
+      lastSeq,
+      applied: { ...applied },
+      failures: [...failures],
+      behind: behind.map(([key]) => key),
+    };
+  });
 }
 
 /**

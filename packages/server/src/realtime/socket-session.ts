@@ -105,7 +105,8 @@ export function startSession(socket: HubSocket, options: SessionOptions): void {
 function trackPage(socket: HubSocket, handshake: Handshake, options: SessionOptions): void {
   if (handshake.console) return;
   const startSeq = startSeqOf(handshake, options.serverId, options.currentSeq());
-  options.pages.add({ id: socket.id, handshake, userAgent: socket.handshake.headers['user-agent'], rooms: socket.rooms, startSeq });
+  // On the socket: a cluster's other hubs read it through fetchSockets() to list this page too.
+  socket.data.page = options.pages.add({ id: socket.id, handshake, userAgent: socket.handshake.headers['user-agent'], rooms: socket.rooms, startSeq });
   socket.on('disconnect', () => options.pages.delete(socket.id));
   socket.on('applied', (raw) => {
     const ack = validate(Applied, raw, 'applied');

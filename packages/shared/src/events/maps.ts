@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import type { ApplyFailed, ApplyFailedAck, HubAck } from './apply-failed.js';
 import type { Applied } from './applied.js';
+import type { AppliedVersion, ClientFailureEntry } from '../http/clients.js';
 import type { Handshake } from './handshake.js';
 import type { SERVER_EVENT_SCHEMAS } from './index.js';
 import type { TopicsRequest } from './published.js';
@@ -22,8 +23,26 @@ export interface ClientToServerEvents {
   topics: (payload: TopicsRequest, ack: (result: HubAck) => void) => void;
 }
 
+/**
+ * What a hub records of one page, kept on its socket: through a cluster's adapter `fetchSockets()` carries
+ * `data`, so every hub can list every page (`GET /clients`). Plain JSON, as it crosses Redis.
+ */
+export interface PageState {
+  /** The hub serving it: its URL, or its instance id when embedded in an app's server. */
+  hub: string;
+  userAgent?: string;
+  connectedAt: number;
+  /** Events up to this seq reached the page before it connected (its load, or its catch-up's start). */
+  startSeq: number;
+  lastSeq: number;
+  applied: Record<string, AppliedVersion>;
+  failures: ClientFailureEntry[];
+}
+
 /** Per-socket state the hub keeps (socket.io's fourth generic). */
 export interface SocketData {
   /** The validated `auth` of the socket's handshake. */
   handshake?: Handshake;
+  /** A page's record (not the console's). */
+  page?: PageState;
 }

@@ -22,6 +22,8 @@ export type ClientFailureEntry = z.infer<typeof ClientFailureEntry>;
 export const ConnectedPage = z.object({
   /** Its socket: tells tabs apart. */
   id: z.string(),
+  /** The hub serving it (its URL, or its instance id when embedded): in a cluster every hub lists every page. */
+  hub: z.optional(z.string()),
   /** What the page said it is in its handshake (`page`); absent for a client that did not say. */
   url: z.optional(z.string()),
   userAgent: z.optional(z.string()),
