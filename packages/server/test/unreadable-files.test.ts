@@ -1,7 +1,9 @@
-import { mkdir, readFile, rm, symlink } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { listeningUrl, runCli } from './support/cli.js';
 import { connectClient, type RecordingClient, startHub } from './support/hub.js';
+import { canRunAsNobody, giveToNobody, NOBODY } from './support/nobody.js';
 import { eventually } from './support/poll.js';
 import { tempRoot, write } from './support/temp-root.js';
 
@@ -58,6 +60,35 @@ describe('a file that cannot be read is reported once per cause', () => {
     expect(hub.config.get('app')).toEqual({ a: 1 });
     await write(root, 'config/app.json', '{"a":2}');
     await eventually(() => expect(hub.config.get('app')).toEqual({ a: 2 }));
+  });
+});
+
+// Root reads any file: the hub runs as `nobody` (built CLI), so `chmod 000` is a real EACCES.
+describe.runIf(canRunAsNobody)('a file its hub may not read (chmod 000)', () => {
+  it('is reported once, not on every re-check; the last good version serves; removed and written again, it loads', async () => {
+    const root = await tempRoot({ 'styles/main.css': 'a { color: red }', 'styles/other.css': 'b {}' });
+    await giveToNobody(root);
+    const run = runCli(['--root', root, '--port', '0'], {}, { uid: NOBODY, gid: NOBODY });
+    const url = await listeningUrl(run);
+    const client = await connectClient(url);
+
+    // The new version appears unreadable, in one rename, as an editor's atomic save would put it.
+    const main = join(root, 'styles/main.css');
+    await writeFile(`${main}.tmp`, 'a { color: blue }');
+    await chmod(`${main}.tmp`, 0o000);
+    await rename(`${main}.tmp`, main);
+    await eventually(() => expect(client.failed).toHaveLength(1));
+    expect(client.failed[0]).toMatchObject({ id: 'main.css', error: { message: 'permission denied reading styles/main.css', file: 'styles/main.css' } });
+    await afterOtherSaves(root, client);
+    expect(client.failed).toHaveLength(1);
+    expect(await (await fetch(`${url}/assets/style/main.css`)).text()).toBe('a { color: red }');
+
+    // A new file: after a chmod 644, saves in place go unseen (inotify cannot watch a file its process may not read).
+    await rm(main);
+    await write(root, 'styles/main.css', 'a { color: green }');
+    await eventually(async () => expect(await (await fetch(`${url}/assets/style/main.css`)).text()).toBe('a { color: green }'));
+    expect(client.failed).toHaveLength(1);
+    expect(run.child.exitCode).toBeNull();
   });
 });
 
