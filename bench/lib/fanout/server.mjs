@@ -49,13 +49,19 @@ class DirectAdapter extends LeanApplyAdapter {
     if (opts.except?.size || opts.flags?.volatile || encoded.length !== 1 || typeof encoded[0] !== 'string') return super.broadcast(packet, opts);
     const frame = Sender.frame(Buffer.from(`4${encoded[0]}`), { readOnly: false, mask: false, rsv1: false, opcode: 1, fin: true });
     const writeOptions = { preEncoded: true, wsPreEncodedFrame: frame };
-    const rooms = opts.rooms.size ? opts.rooms : new Set(this.sids.keys());
-    walk(this, rooms, (socket) => {
+    const write = (socket) => {
       const { conn } = socket;
       const { transport } = conn;
       if (transport.name === 'websocket' && transport.writable && conn.writeBuffer.length === 0) transport.socket._sender.sendFrame(frame, sent);
       else conn.write(encoded[0], writeOptions);
-    });
+    };
+    if (opts.rooms.size) walk(this, opts.rooms, write);
+    else {
+      for (const id of this.sids.keys()) {
+        const socket = this.nsp.sockets.get(id);
+        if (socket) write(socket);
+      }
+    }
   }
 }
 
@@ -85,11 +91,14 @@ const servers = {
       ...(options.websocketOnly ? { transports: ['websocket'], httpCompression: false, perMessageDeflate: false } : {}),
       ...(options.msgpack ? { parser: msgpackParser } : {}),
     });
+    // `rooms`: every socket joins `all` and a broadcast goes to the rooms the hub sends a stylesheet to.
+    if (options.rooms) io.on('connection', (socket) => socket.join('all'));
     await new Promise((resolve) => http.listen(0, '127.0.0.1', resolve));
     return {
       url: `http://127.0.0.1:${http.address().port}`,
       broadcast: (round) => {
-        const target = options.volatile ? io.volatile : io;
+        const all = options.volatile ? io.volatile : io;
+        const target = options.rooms ? all.to(['all', 'kind:style', 'id:style/main.css']) : all;
         target.emit('reloaded', payloadOf(round));
         return round;
       },

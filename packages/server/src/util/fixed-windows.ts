@@ -51,11 +51,6 @@ export class FixedWindows {
     return this.#state(this.#current(key, at) ?? { count: 0, resetAt: at + this.limit.windowS * 1000 }, at);
   }
 
-  /** Forgets `key` (a socket that closed). */
-  delete(key: string): void {
-    this.#windows.delete(key);
-  }
-
   #current(key: string, at: number): Window | undefined {
     const window = this.#windows.get(key);
     return window && window.resetAt > at ? window : undefined;
