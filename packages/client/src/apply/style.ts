@@ -13,22 +13,11 @@ export function withVersion(href: string, base: string, version: string): string
   return url.href;
 }
 
-/**
- * Resolves when `link` has loaded its current `href` or left the document, rejects when it fails to load.
- * A link removed while it loads fires neither event: the app or its build tool replaced it (Vite's CSS
- * HMR swaps in a clone and removes the old link), and waiting on it would stall every later update.
- */
+/** Resolves when `link` has loaded its current `href`, rejects when it fails to. */
 function loaded(link: HTMLLinkElement): Promise<void> {
   return new Promise((resolve, reject) => {
-    const gone = new MutationObserver(() => link.isConnected || settle(resolve));
-    const settle = (end: () => void) => {
-      gone.disconnect();
-      end();
-    };
-    // Its own root: a link in an open shadow root is removed there, out of the document's sight.
-    gone.observe(link.getRootNode(), { childList: true, subtree: true });
-    link.addEventListener('load', () => settle(resolve), { once: true });
-    link.addEventListener('error', () => settle(() => reject(new Error(`could not load ${link.href}`))), { once: true });
+    link.addEventListener('load', () => resolve(), { once: true });
+    link.addEventListener('error', () => reject(new Error(`could not load ${link.href}`)), { once: true });
   });
 }
 
@@ -63,7 +52,8 @@ async function swap(link: HTMLLinkElement, version: string): Promise<void> {
   const previous = link.href;
   const next = withVersion(previous, link.baseURI, version);
   await preload(link.ownerDocument, next, link.crossOrigin);
-  // Replaced while the new version loaded (see `loaded`): the page shows the replacement.
+  // The app replaced the link meanwhile (Vite's CSS HMR swaps in a clone and removes the old one): a
+  // detached link never loads, so waiting on it would stall every later update; the page shows the clone.
   if (!link.isConnected) return;
   const done = loaded(link);
   link.href = next;
