@@ -107,4 +107,31 @@ describe('a cluster leader killed mid-burst (issue 12)', () => {
     },
     TEST_MS,
   );
+
+  it(
+    'a leader that stops cleanly hands over with no gap: the next leader goes on at seq + 1 and announces nothing again',
+    async () => {
+      const redis = await startRedis();
+      const root = await tempRoot({ 'styles/a.css': '.a{order:1}', 'styles/b.css': '.b{order:1}', 'hothub.yaml': 'rateLimit:\n  max: 100000\n' });
+      const leader = await startHub(root, redis.url);
+      await eventually(() => expect(takeovers(leader)).toBe(1), 10_000);
+      const next = await startHub(root, redis.url);
+      const page = new SeqClient();
+      await page.connect(next.url);
+      await write(root, 'styles/a.css', '.a{order:2}');
+      await eventually(() => expect(page.contents('a.css')).toEqual(['.a{order:2}']), 10_000);
+      const before = page.applied[0]!.seq;
+
+      leader.run.child.kill('SIGTERM');
+      expect(await leader.run.exited).toBe(0);
+      await eventually(() => expect(takeovers(next)).toBe(1), 10_000);
+      await write(root, 'styles/b.css', '.b{order:2}');
+      await eventually(() => expect(page.contents('b.css')).toEqual(['.b{order:2}']), 10_000);
+      expect(page.applied.map((event) => [event.id, event.seq])).toEqual([
+        ['a.css', before],
+        ['b.css', before + 1],
+      ]);
+    },
+    TEST_MS,
+  );
 });
