@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { io } from 'socket.io-client';
 import { freePort } from './lib/free-port.mjs';
+import { seqPage } from './lib/seq-page.mjs';
 import { tempDir } from './lib/temp-dir.mjs';
 
 const { values: args } = parseArgs({
@@ -43,37 +43,8 @@ function startHub(root, port) {
   return { child, listening };
 }
 
-/** A page as the SDK behaves (`client/src/connection/seq-tracker.ts`). */
-function page() {
-  const state = { lastSeq: 0, serverId: undefined, applied: new Map(), events: 0, regressions: 0, socket: undefined };
-  state.connect = (url) =>
-    new Promise((resolve) => {
-      state.socket?.close();
-      const socket = io(url, {
-        path: '/ws/hot-reload',
-        transports: ['websocket'],
-        reconnection: false,
-        auth: (send) => send(state.serverId === undefined ? { lastSeq: state.lastSeq } : { lastSeq: state.lastSeq, serverId: state.serverId }),
-      });
-      state.socket = socket;
-      socket.on('reloaded', (event) => {
-        if (event.seq <= state.lastSeq) return;
-        state.lastSeq = event.seq;
-        state.events++;
-        state.applied.set(event.id, event.content);
-      });
-      socket.once('connected', ({ serverId, seq }) => {
-        // Greeted below what it saw under the same numbering: the SDK would drop the next saves.
-        if (serverId === state.serverId && seq < state.lastSeq) state.regressions++;
-        if (state.serverId !== undefined && state.serverId !== serverId) state.lastSeq = 0;
-        state.serverId = serverId;
-        resolve();
-      });
-    });
-  return state;
-}
-
-const stale = (client, version) => names.filter((name) => client.applied.get(name) !== sheet(name, version)).length;
+const sheetOn = (client, name) => client.applied.get(`style/${name}`)?.content;
+const stale = (client, version) => names.filter((name) => sheetOn(client, name) !== sheet(name, version)).length;
 
 async function until(check, timeout) {
   const end = Date.now() + timeout;
@@ -101,7 +72,7 @@ async function run(index) {
   await Promise.all(names.map((name) => writeFile(join(root, 'styles', name), sheet(name, 1))));
   const port = await freePort();
   const first = startHub(root, port);
-  const client = page();
+  const client = seqPage();
   try {
     await first.listening;
     await client.connect(`http://127.0.0.1:${port}`);
@@ -121,7 +92,7 @@ async function run(index) {
       await until(() => stale(client, 2) === 0, SETTLE_MS);
       const staleAfterRestart = stale(client, 2);
       await writeFile(join(root, 'styles', names[0]), sheet(names[0], 3));
-      const appliedNext = await until(() => client.applied.get(names[0]) === sheet(names[0], 3), SETTLE_MS);
+      const appliedNext = await until(() => sheetOn(client, names[0]) === sheet(names[0], 3), SETTLE_MS);
       return { killAt, seenAtKill, diskSeqAtKill, stale: staleAfterRestart, regressions: client.regressions, appliedNext };
     } finally {
       second.child.kill('SIGKILL');
