@@ -37,6 +37,7 @@ it('shows each save live with its phase timings, and a page that connects with t
   const row = consolePage.locator(`tr[data-page="${startedUrl(hub)}/"]`);
   await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain(`style/main.css @ ${servingVersion(hub)}`);
   expect(await row.textContent()).toContain('up to date');
+  expect(await row.textContent()).toContain(`via ${hub.url}`);
   // The console is no page: one row only.
   expect(await consolePage.locator('tr.page').count()).toBe(1);
   expect(await consolePage.evaluate(() => window.violations)).toEqual([]);

@@ -9,7 +9,8 @@ function pageRow(page: ConnectedPage): HTMLTableRowElement {
   return h(
     'tr',
     { class: page.behind.length ? 'page behind' : 'page', 'data-page': page.url ?? page.id },
-    h('td', {}, h('div', { class: 'url' }, page.url ?? '(did not say)'), h('div', { class: 'agent' }, page.userAgent ?? '')),
+    // In a cluster every hub lists every page: which hub serves it.
+    h('td', {}, h('div', { class: 'url' }, page.url ?? '(did not say)'), h('div', { class: 'agent' }, page.userAgent ?? ''), page.hub ? h('div', { class: 'agent hub' }, `via ${page.hub}`) : null),
     h('td', {}, subscription),
     h('td', {}, `#${page.lastSeq}`),
     h('td', {}, h('ul', { class: 'applied' }, ...applied, ...failures)),
