@@ -96,6 +96,23 @@ describe('probation', () => {
     expect(answerOf(hub.plugins, 'search')).toBe('v1');
   });
 
+  it('blames a hub-wide check on the latest commit that runs in the hub, never on a stylesheet saved after it', async () => {
+    const { root, hub, client, mode } = await watchedHub();
+    await write(root, 'styles/main.css', 'body { color: red; }');
+    await eventually(() => expect(client.reloaded.filter((event) => event.id === 'main.css')).toHaveLength(1));
+    let degraded = false;
+    hub.healthChecks.add('api', () => !(degraded && mode() === 'b'));
+    await write(root, 'config/app.json', '{ "mode": "b" }');
+    await eventually(() => expect(client.reloaded.map((event) => event.id)).toContain('app'));
+    await write(root, 'styles/main.css', 'body { color: blue; }');
+    await eventually(() => expect(client.reloaded.filter((event) => event.id === 'main.css')).toHaveLength(2));
+    degraded = true;
+    const failed = await failure(client, (event) => event.reason !== undefined);
+    expect(failed).toMatchObject({ kind: 'config', id: 'app', rolledBack: true, reason: 'health:app:api' });
+    expect(client.failed.filter((event) => event.kind === 'style')).toEqual([]);
+    expect(mode()).toBe('a');
+  });
+
   it('does not watch a version after its probation ended', async () => {
     const { root, hub, client } = await watchedHub({ probation: 0.2 });
     let broken = false;

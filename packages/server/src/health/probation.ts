@@ -1,4 +1,4 @@
-import { type ApplyFailed, errorMessage, type KindName, type ReloadError } from '@hothub/shared';
+import { type ApplyFailed, BROWSER_KINDS, errorMessage, type KindName, type ReloadError } from '@hothub/shared';
 import type { HealthCheckResult } from '../pipeline/health-checks.js';
 import type { ReloadOutcome, RunEvent } from '../pipeline/reload-outcome.js';
 import { servingKey } from '../pipeline/serving.js';
@@ -49,7 +49,8 @@ export type PageFailure = Pick<ApplyFailed, 'kind' | 'id' | 'version' | 'error'>
 /**
  * Watches each committed version for `--probation` seconds. A check of its own (`<kind>:<id>`, its kind's
  * `check` step) that fails rolls it back; a hub-wide check that starts failing rolls back the most recent
- * commit on probation (the likeliest cause; if the check still fails, the next run judges the one before).
+ * commit on probation of a kind that runs in the hub (the likeliest cause; if the check still fails, the next run
+ * judges the one before).
  */
 export class Probation {
   readonly #options: ProbationOptions;
@@ -118,7 +119,9 @@ export class Probation {
       // A failure of a version that a newer save replaced meanwhile (or that was rolled back) judges nothing.
       if (entry && this.#watched.get(servingKey(entry.kind, entry.id)) === entry) await this.#rollBack(entry, `health:${result.name}`, result.message);
     }
-    const latest = [...this.#watched.values()].at(-1);
+    // A stylesheet, theme, component, page or asset runs no code in the hub: its memory, event loop or probe cannot be
+    // its fault (20,000 pages connecting stall the event loop for a second, issue 18). Pages' reports judge those.
+    const latest = [...this.#watched.values()].filter((entry) => runsInHub(entry.kind)).at(-1);
     if (!latest) return;
     const shared = results.filter((result) => !this.#checked.has(result));
     const failing = shared.filter((result) => !result.ok);
@@ -154,6 +157,11 @@ export class Probation {
     const now = this.#now();
     for (const [key, entry] of this.#watched) if (entry.until <= now) this.#watched.delete(key);
   }
+}
+
+/** Wizards, plugins and configs: the kinds a hub-wide check can blame. */
+function runsInHub(kind: KindName): boolean {
+  return kind !== 'page' && !(BROWSER_KINDS as readonly KindName[]).includes(kind);
 }
 
 /** `memory` and `probe` are reasons of their own (the seed's triggers); any other check is `health:<name>`. */
