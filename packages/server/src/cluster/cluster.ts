@@ -137,6 +137,8 @@ export class Cluster {
         log.renumberAbove(from);
       }
       this.#reserved = true;
+      // A hub that led alone while Redis was away has not announced anything again yet.
+      if (gapped) this.#leading = false;
       this.#changed(gapped);
     } catch (error) {
       logger.error('cannot reserve numbers in Redis: this hub does not lead until it can (tried again in a second)', { error: String(error) });
