@@ -98,6 +98,6 @@ for (const [form, args, config] of FORMS) {
     expect(await colourOf(page, '.title')).toBe('rgb(4, 5, 6)');
     // The terminal says it too, with the file as the user knows it.
     await expect.poll(() => hub.output()).toMatch(/reloaded public\/css\/main\.css \(/);
-    await expect.poll(() => hub.output()).toMatch(/\(via [^)]*public\/css\/main\.css\)/);
+    await expect.poll(() => hub.output()).toMatch(/reloaded public\/css\/main\.css \(via public\/css\/partials\/q\.css\)/);
   });
 }

@@ -60,7 +60,13 @@ export function afterRunConsumers(context: AfterRunContext): readonly Consumer[]
     ['statistics, alerts, metrics', ({ event }) => context.ops.record(event)],
     ['probation', (outcome) => context.probation.observe(outcome)],
     ['imported files to watch', () => void context.sources.watchImports()],
-    ['terminal line', ({ event }) => context.terminal?.(reloadLine(event))],
+    [
+      'terminal line',
+      ({ event }) => {
+        const line = reloadLine(event);
+        if (line) context.terminal?.(line);
+      },
+    ],
     ['in-process listeners', ({ event }) => context.emit(event)],
   ];
 }

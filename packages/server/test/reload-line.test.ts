@@ -14,6 +14,19 @@ it('prints one line per reload and per failure, with file:line:col', () => {
   expect(reloadLine({ name: 'reload_failed', payload: { ...base, error, rolledBack: false } })).toBe('14:02:11 failed styles/main.css:3:5 Unclosed block');
 });
 
+it('names the sheet a saved partial reloaded, and prints nothing for the versions loaded at startup', () => {
+  const base = { seq: 3, ts: TS, kind: 'style', id: 'main.css', version: 'v', durationMs: 1 } as const;
+  const cause = { file: 'styles/partials/q.css', chain: ['styles/partials/q.css', 'styles/main.css'] };
+  expect(reloadLine({ name: 'reloaded', payload: { ...base, trigger: 'file', cause } })).toBe(
+    '14:02:11 reloaded styles/main.css (via styles/partials/q.css) (1.0 ms)',
+  );
+  expect(reloadLine({ name: 'reloaded', payload: { ...base, trigger: 'startup' } })).toBeUndefined();
+  const error = { message: 'Unclosed block', line: 1, column: 1 };
+  expect(reloadLine({ name: 'reload_failed', payload: { ...base, trigger: 'startup', error, rolledBack: false } })).toBe(
+    '14:02:11 failed style/main.css:1:1 Unclosed block',
+  );
+});
+
 it('a dev hub writes those lines to its log as saves happen, the last good version still serving', async () => {
   const root = await tempRoot({ 'styles/main.css': 'a{}' });
   const lines: string[] = [];
