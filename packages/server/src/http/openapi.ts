@@ -135,7 +135,7 @@ export function openApiDocument(): JsonSchema {
       '/reload/statistics': { get: { summary: 'Reload statistics', responses: { 200: ok('ReloadStatistics', 'statistics') } } },
       '/clients': {
         get: {
-          summary: 'Connected pages: URL, user agent, subscription, the versions each applied and the failures each reported',
+          summary: 'Connected pages of every hub (in a cluster too, each with its hub): URL, user agent, subscription, the versions each applied and the failures each reported',
           security: [{ bearer: [] }],
           responses: { 200: ok('ClientList', 'pages'), ...readTokenErrors },
         },
