@@ -246,12 +246,13 @@ export function connectHub(options: HubClientOptions, loadUi: () => Promise<UiMo
     const event = accept(ReloadFailed, raw, 'reload_failed');
     if (!event || !seqs.take(event.seq)) return;
     tail = enqueue(async () => {
-      failed(event);
       // Pages reported errors running a component version and the hub took it back (probation): this page goes
       // back to the version it had before too, or it would keep running the one the hub no longer serves.
+      // Not when this page could not apply that version (it failing here): it still runs the one before.
       // (A version it had since it loaded came from the unversioned URL.)
       const key = `${event.kind}/${event.id}`;
-      const here = event.trigger === 'runtime' && event.rolledBack && event.kind === 'component' && appliedHere.get(key);
+      const here = event.trigger === 'runtime' && event.rolledBack && event.kind === 'component' && !failing.has(key) && appliedHere.get(key);
+      failed(event);
       if (!here) return;
       const before = here.before ?? `${ASSETS_PATH}/component/${event.id}.js`;
       await components.reload(event.id, before);

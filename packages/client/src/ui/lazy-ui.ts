@@ -1,9 +1,8 @@
 import type { ClientUi, UiModule } from './ui-contract.js';
 
 /**
- * The UI as the core sees it: the first call that shows something loads the UI file, and calls made
- * meanwhile are replayed once it is there. A page that never needs a toast never fetches it; without
- * `load` (`toasts: false`) nothing shows.
+ * The UI as the core sees it: the first call (the first connection) loads the UI file, and calls made
+ * meanwhile are replayed once it is there. Without `load` (`toasts: false`) nothing shows.
  */
 export function lazyUi(load: (() => Promise<UiModule>) | undefined, hub: Parameters<UiModule['createUi']>[0]): ClientUi {
   let ui: ClientUi | undefined;
@@ -32,8 +31,9 @@ export function lazyUi(load: (() => Promise<UiModule>) | undefined, hub: Paramet
     recovered: (event) => call((u) => u.recovered(event)),
     failed: (event) => call((u) => u.failed(event)),
     disconnected: () => call((u) => u.disconnected()),
-    // Only says "restored" after a "lost" it showed: nothing to load for the first connection.
-    connected: () => void ((ui || waiting) && call((u) => u.connected())),
+    // Loads the UI file at the first connection, while the hub is there to serve it: the first toast a page
+    // needs is often "connection lost", when it could no longer fetch it (it says "restored" only after that).
+    connected: () => call((u) => u.connected()),
     runtimeError: (fault) => call((u) => u.runtimeError(fault)),
     close: () => {
       off = true;

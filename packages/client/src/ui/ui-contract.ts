@@ -11,7 +11,7 @@ export interface RuntimeFault {
   blamed?: { kind: KindName; id: string; file: string; ts: number };
 }
 
-/** What the core tells the UI file (`client-ui.mjs`, loaded on first need): words and rendering live there. */
+/** What the core tells the UI file (`client-ui.mjs`, loaded once connected): words and rendering live there. */
 export interface ClientUi {
   reloaded(event: Reloaded, used: number | undefined): void;
   recovered(event: Reloaded): void;

@@ -37,7 +37,7 @@ function send(req: Request, res: Response, bundle: Bundle): void {
 /**
  * `/hothub/client.js` (classic script, auto-connects; told where the hub is mounted, so it finds the
  * socket endpoint at the server's root), `/hothub/client.mjs` (ES module) and `/hothub/client-ui.mjs` (the
- * toasts and overlay both load on first need, as a module: same path beside either), gzipped when accepted.
+ * toasts and overlay both load once connected, as a module: same path beside either), gzipped when accepted.
  */
 export function clientScriptRouter(): Router {
   const dir = clientBundleDir();
