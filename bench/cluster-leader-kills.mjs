@@ -113,13 +113,6 @@ async function staleOn(hub, finals) {
   return stale;
 }
 
-/** The lowest `seq` a hub holds for a version saved after the kill (Infinity until a hub took over and loaded one). */
-async function firstNewSeq(hub, finals) {
-  const { events } = await (await fetch(`${hub.url}/reload/history?limit=500`)).json();
-  const finalVersions = new Set(finals.values());
-  return Math.min(...events.filter((event) => finalVersions.has(event.payload.version)).map((event) => event.payload.seq));
-}
-
 /** `redis-cli` against the run's Redis, one reply line per element. */
 const redisCli = (port, ...command) => execFileSync('redis-cli', ['-p', String(port), '--raw', ...command], { encoding: 'utf8' }).trim().split('\n');
 
@@ -171,7 +164,7 @@ async function run(index) {
     const finals = finalVersions(3);
 
     const [next] = others;
-    await until(async () => (await firstNewSeq(next, finals)) !== Infinity);
+    await until(() => nextLeaderFirstSeq(redis.port, leaderId, killedAt) !== Infinity);
     const firstAfterKill = nextLeaderFirstSeq(redis.port, leaderId, killedAt);
     await client.connect(next.url);
     await until(() => stalePage(client, finals) === 0);
