@@ -243,10 +243,10 @@ export class Hub extends EventEmitter<HubEventMap> {
       running: () => this.#io !== undefined && this.#stopping === undefined,
       watcher: this.#sources,
       connections: () => this.#io?.engine.clientsCount ?? 0,
-      publish: (topic, data, options) => this.publish(topic, data, options),
-      everyClient: async () => (this.#io ? describePages(await this.#io.fetchSockets(), this.#events.since(0)) : []),
       clients: () => this.#pages.list(this.#events.since(0)),
+      everyClient: async () => (this.#io ? describePages(await this.#io.fetchSockets(), this.#events.since(0)) : []),
       reload: (target, trigger, origin) => this.reload(target, trigger, origin),
+      publish: (topic, data, options) => this.publish(topic, data, options),
       health: this.#health.monitor,
       handlers: () => configRuntime.subscriptions.size + this.listenerCount('reloaded') + this.listenerCount('reload_failed'),
     });
@@ -266,6 +266,8 @@ export class Hub extends EventEmitter<HubEventMap> {
         terminal: this.settings.mode === 'dev' ? (line: string) => this.#logger.channel('hothub:reload').info(line) : undefined,
         emit: (event) => (event.name === 'reloaded' ? this.emit('reloaded', event.payload) : this.emit('reload_failed', event.payload)),
       }),
+      this.#logger.channel('hothub:pipeline'),
+    );
     this.#appEvents = new AppEvents({
       log: this.#events,
       history: () => this.#history,
@@ -276,8 +278,6 @@ export class Hub extends EventEmitter<HubEventMap> {
       emit: (event) => (event.name === 'published' ? this.emit('published', event.payload) : this.emit('runtime_error', event.payload)),
       logger: this.#logger.channel('hothub:events'),
     });
-      this.#logger.channel('hothub:pipeline'),
-    );
     this.app = createApp({ root: this.settings.root, pipeline: this.#pipeline, folders: this.#folders, wizards, plugins, ops: this.#ops, config: this.config, versions: this.#versions, events: this.#events });
   }
 
@@ -329,6 +329,8 @@ export class Hub extends EventEmitter<HubEventMap> {
   /** The latest versions browsers reported they could not apply, oldest first. */
   clientFailures(): ClientFailure[] {
     return this.#clientFailures.list();
+  }
+
   /**
    * Sends an application event to the pages that chose `topic` (or no topic), numbered on the same `seq` as
    * reloads: kept in history and replayed once to a page that missed it (issue 17). `data` must be JSON, at most
@@ -349,8 +351,6 @@ export class Hub extends EventEmitter<HubEventMap> {
    */
   topics<S extends TopicSchemas>(schemas: S): TypedTopics<S> {
     return typedTopics(schemas, (topic, data, options) => this.publish(topic, data, options));
-  }
-
   }
 
   /**
@@ -459,9 +459,9 @@ export class Hub extends EventEmitter<HubEventMap> {
         this.#clientFailures.record(failure);
         this.emit('client_failed', failure);
         const connected = this.#io?.engine.clientsCount ?? 0;
-      onRuntimeError: (report: RuntimeError, socketId: string) => this.#appEvents.runtimeError(report, socketId),
         this.#health.probation.pageFailed(failure, connected).catch((error: unknown) => this.#logger.channel('hothub:health').error('the rollback of a version pages could not apply failed', { error: errorMessage(error) }));
       },
+      onRuntimeError: (report: RuntimeError, socketId: string) => this.#appEvents.runtimeError(report, socketId),
       pages: this.#pages,
       eventAt: (seq: number) => this.#events.since(seq - 1).find((event) => event.payload.seq === seq),
       onDelivered: (event: Reloaded) => this.#ops.delivered(event),
