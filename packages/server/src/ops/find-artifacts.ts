@@ -27,7 +27,11 @@ export async function findArtifacts(folders: KindFolders, kinds: readonly KindNa
     const inFolder: FoundArtifact[] = [];
     for (const entry of entries) {
       const file = join(entry.parentPath, entry.name);
-      if (isNoise(file, (path) => folders.named(path)) || !(entry.isFile() || (entry.isSymbolicLink() && (await linksToFileInside(file, realDir))))) continue;
+      if (
+        isNoise(file, (path) => folders.named(path), folders.root) ||
+        !(entry.isFile() || (entry.isSymbolicLink() && (await linksToFileInside(file, realDir))))
+      )
+        continue;
       const located = folders.locate(file);
       // A rule's static part may hold a kind folder (`**/*.css` from the root): each file once.
       if (located?.kind === kind && !seen.has(file)) inFolder.push({ ...located, file });

@@ -1,5 +1,5 @@
 import type { Stats } from 'node:fs';
-import { basename, sep } from 'node:path';
+import { basename, relative, sep } from 'node:path';
 import { type FSWatcher, watch } from 'chokidar';
 
 export type FileEvent = 'add' | 'change' | 'unlink';
@@ -14,16 +14,27 @@ export interface WatchTreeOptions {
   named?(path: string): boolean;
   /** Poll every this many milliseconds instead of native events (bind mounts, network drives). */
   pollMs?: number | undefined;
+  /** The hub's root: only folders below it are ignored by name (a project may live in `…/node_modules/…`). */
+  root: string;
 }
 
 const IGNORED_SEGMENTS = new Set(['.git', 'node_modules', '.hothub', '.DS_Store']);
 /** Vim's write probe, swap and backup files, Emacs lock files, JetBrains' safe-write temps. */
 const EDITOR_TEMP = /(^\.#|^#.*#$|\.sw[a-p]$|~$|^4913$|\.tmp$|___jb_(tmp|old)___$)/;
 
-/** Editor temp files and ignored folders (unless `named`, as a watch rule can), never artifacts. */
-export function isNoise(path: string, named: (path: string) => boolean = () => false): boolean {
+/**
+ * Editor temp files, dot files and ignored folders (unless `named`, as a watch rule can), never artifacts. Only the
+ * segments below `base` (the hub's root, or a folder already let through) count: a project checked out
+ * under `…/node_modules/…` or `~/.hothub/…` is not ignored as a whole.
+ */
+export function isNoise(path: string, named: (path: string) => boolean = () => false, base?: string): boolean {
   const name = basename(path);
-  return EDITOR_TEMP.test(name) || (path.split(sep).some((segment) => IGNORED_SEGMENTS.has(segment)) && !named(path));
+  // A dot file (`.env.js`, `.eslintrc.cjs` in a components folder) is never an artifact, so never served, as Vite
+  // denies `.env*`; a dot folder a rule names (`.vitepress/theme/**/*.css`) is watched.
+  if (EDITOR_TEMP.test(name) || name.startsWith('.')) return true;
+  const below = base === undefined ? path : relative(base, path);
+  const segments = below.startsWith('..') ? path.split(sep) : below.split(sep);
+  return segments.some((segment) => IGNORED_SEGMENTS.has(segment)) && !named(path);
 }
 
 /**
@@ -36,7 +47,7 @@ export async function watchTree(roots: string[], options: WatchTreeOptions): Pro
     ignorePermissionErrors: true,
     atomic: true,
     ...(options.pollMs === undefined ? {} : { usePolling: true, interval: options.pollMs, binaryInterval: options.pollMs }),
-    ignored: (path: string, stats?: Stats) => isNoise(path, options.named) || !options.include(path, stats?.isDirectory()),
+    ignored: (path: string, stats?: Stats) => isNoise(path, options.named, options.root) || !options.include(path, stats?.isDirectory()),
   });
   for (const event of ['add', 'change', 'unlink'] as const) watcher.on(event, (path) => options.onFile(event, path));
   watcher.on('addDir', (path) => options.onDirectory?.('addDir', path));

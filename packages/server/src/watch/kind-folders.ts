@@ -46,7 +46,8 @@ export class KindFolders {
    * kind's first watch rule, else its folder relative to the root. What pages are told in `connected`.
    */
   readonly publicFolders: Partial<Record<KindName, string>>;
-  readonly #root: string;
+  /** The hub's root, absolute. */
+  readonly root: string;
   readonly #ignored: (rootRelative: string) => boolean;
   readonly #watcher: WatchedFolder['watcher'];
   /** Nested folders (`dirs.theme: '.'` holding `config/`): a file belongs to the innermost one. */
@@ -58,7 +59,7 @@ export class KindFolders {
     private readonly kinds: ReadonlyMap<KindName, AnyKind>,
     watch: WatchSpec = {},
   ) {
-    this.#root = root;
+    this.root = root;
     this.rules = watchRules(root, watch.rules ?? []);
     const unknown = this.rules.find((rule) => !kinds.has(rule.kind));
     if (unknown) throw new Error(`watch rule ${unknown.kind}=${unknown.glob}: no kind ${unknown.kind} (kinds: ${[...kinds.keys()].join(', ')})`);
@@ -119,7 +120,7 @@ export class KindFolders {
    * rule that matches it, else the innermost kind folder holding it.
    */
   locate(path: string): LocatedFile | undefined {
-    const fromRoot = slashRelative(this.#root, path);
+    const fromRoot = slashRelative(this.root, path);
     if (this.#ignored(fromRoot)) return undefined;
     for (const { kind, base, matches } of this.rules) {
       if (!isInside(base, path) || !matches(fromRoot)) continue;
@@ -150,4 +151,3 @@ function refuseSharedFolders(root: string, folders: ReadonlyArray<{ kind: KindNa
     throw new Error(`dirs.${kind} and dirs.${other.kind} are the same folder (${shown}): give each kind its own folder`);
   }
 }
-

@@ -11,5 +11,5 @@ export async function listFiles(dir: string): Promise<string[]> {
   return entries
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name))
-    .filter((file) => !isNoise(file));
+    .filter((file) => !isNoise(file, undefined, dir));
 }

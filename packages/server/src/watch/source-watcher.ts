@@ -85,6 +85,7 @@ export class SourceWatcher {
     this.#watcher = await watchTree(folders.watchRoots(), {
       include: (path) => folders.include(path) || this.#watchedImports.has(path) || this.#importDirs.has(path),
       named: (path) => folders.named(path),
+      root: folders.root,
       pollMs: this.#options.pollMs,
       onFile: (event, path) => {
         const located = folders.locate(path);
