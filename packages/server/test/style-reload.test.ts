@@ -29,13 +29,16 @@ describe('style hot reload', () => {
     expect(await served.text()).toBe('body { color: blue }');
   });
 
-  it('ends with the final content after a burst of saves, without one event per save', async () => {
+  // How many of the 30 saves get an event depends on how fast the hub keeps up (since issue 18 a run starts again as
+  // soon as the file changes, so a quiet machine sends one per save): what must hold is that pages never go back.
+  it('ends with the final content after a burst of saves, never announcing an older one after a newer one', async () => {
     const root = await tempRoot({ 'styles/main.css': 'a { color: #000 }' });
     const hub = await startHub({ root });
     const client = await connectClient(hub.url!);
     for (let i = 1; i <= 30; i++) await write(root, 'styles/main.css', `a { color: #${String(i).padStart(3, '0')} }`);
     await eventually(() => expect(client.reloaded.at(-1)?.content).toBe('a { color: #030 }'));
-    expect(client.reloaded.length).toBeLessThan(30);
+    const saves = client.reloaded.map((event) => Number(/#(\d+)/.exec(event.content ?? '')?.[1]));
+    expect(saves).toEqual([...new Set(saves)].sort((a, b) => a - b));
     const seqs = client.reloaded.map((e) => e.seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
   });
