@@ -1,5 +1,5 @@
 // Writes docs/images/console.png, the README's picture of the console: a demo hub with two open
-// pages, a few saves (one refused), then the console. Not a test. Needs the build:
+// pages, a few saves (one refused), then the console with a kept version's diff open. Not a test. Needs the build:
 //   npx -y pnpm@10.34.9 build && node e2e/scripts/console-screenshot.mjs
 import { readFileSync } from 'node:fs';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -41,6 +41,9 @@ try {
   await console.waitForFunction(() => document.querySelectorAll('tr.page').length === 2);
   await console.locator('select').selectOption('style/main.css');
   await console.waitForFunction(() => document.querySelector('button[data-version]') !== null);
+  // The first kept version's diff against the serving one, as an operator would open before rolling back.
+  await console.locator('button[data-compare]').first().click();
+  await console.waitForFunction(() => document.querySelector('pre.diff') !== null);
   await console.screenshot({ path: out, fullPage: true });
   process.stdout.write(`${out}\n`);
 } finally {
