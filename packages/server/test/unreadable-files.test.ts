@@ -65,7 +65,7 @@ describe('a file that cannot be read is reported once per cause', () => {
 
 // Root reads any file: the hub runs as `nobody` (built CLI), so `chmod 000` is a real EACCES.
 describe.runIf(canRunAsNobody)('a file its hub may not read (chmod 000)', () => {
-  it('is reported once, not on every re-check; the last good version serves; removed and written again, it loads', async () => {
+  it('is reported once, not on every re-check; the last good version serves; made readable, it loads and its saves are seen again', async () => {
     const root = await tempRoot({ 'styles/main.css': 'a { color: red }', 'styles/other.css': 'b {}' });
     await giveToNobody(root);
     const run = runCli(['--root', root, '--port', '0'], {}, { uid: NOBODY, gid: NOBODY });
@@ -83,10 +83,15 @@ describe.runIf(canRunAsNobody)('a file its hub may not read (chmod 000)', () => 
     expect(client.failed).toHaveLength(1);
     expect(await (await fetch(`${url}/assets/style/main.css`)).text()).toBe('a { color: red }');
 
-    // A new file: after a chmod 644, saves in place go unseen (inotify cannot watch a file its process may not read).
-    await rm(main);
-    await write(root, 'styles/main.css', 'a { color: green }');
+    // Made readable, it loads; later saves in place are seen again (inotify could not watch it while unreadable).
+    await chmod(main, 0o644);
+    await eventually(async () => expect(await (await fetch(`${url}/assets/style/main.css`)).text()).toBe('a { color: blue }'));
+    await writeFile(main, 'a { color: green }');
     await eventually(async () => expect(await (await fetch(`${url}/assets/style/main.css`)).text()).toBe('a { color: green }'));
+    // Removed and written again, as an editor may, it loads too.
+    await rm(main);
+    await write(root, 'styles/main.css', 'a { color: teal }');
+    await eventually(async () => expect(await (await fetch(`${url}/assets/style/main.css`)).text()).toBe('a { color: teal }'));
     expect(client.failed).toHaveLength(1);
     expect(run.child.exitCode).toBeNull();
   });

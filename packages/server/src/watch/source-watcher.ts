@@ -14,6 +14,7 @@ import { KeyedQueue } from '../pipeline/keyed-queue.js';
 import { IdClaims } from './id-claims.js';
 import type { KindFolders, LocatedFile } from './kind-folders.js';
 import { NewFolderScans } from './new-folder-scans.js';
+import { UnreadableFiles } from './unreadable-files.js';
 import { watchAdded } from './watch-added.js';
 
 /** How long to wait for chokidar to report a newly watched import (it never reports one deleted meanwhile). */
@@ -54,6 +55,8 @@ export class SourceWatcher {
   readonly #claims = new IdClaims();
   /** Claims of one artifact run one at a time (its files' events may come from several paths at once). */
   readonly #claimQueue = new KeyedQueue();
+  /** Files a run could not read for lack of permission: watched again once they are readable. */
+  readonly #unreadable = new UnreadableFiles((path) => this.#watchAgain(path));
 
   constructor(options: SourceWatcherOptions) {
     this.#options = options;
@@ -90,7 +93,7 @@ export class SourceWatcher {
       onFile: (event, path) => {
         const located = folders.locate(path);
         if (!ready) {
-          if (located && event !== 'unlink') startup.push(this.#runOwn(located, path, 'startup'));
+          if (located && event !== 'unlink') startup.push(this.#runOwn(located, path, 'startup').then((outcome) => this.#afterOwnRun(outcome, path)));
           return;
         }
         if (gate.admit(event, path)) this.onFileEvent(event, path);
@@ -135,6 +138,7 @@ export class SourceWatcher {
     this.#closed = true;
     this.#sync.close();
     this.#newFolders.close();
+    this.#unreadable.close();
     await this.#watcher?.close();
   }
 
@@ -152,6 +156,7 @@ export class SourceWatcher {
     const located = folders.locate(path);
     // Its own artifact first: an importer announced before it commits would pin a version not served yet.
     const own = located ? await this.#runOwn(located, path, 'file') : undefined;
+    if (own) this.#afterOwnRun(own, path);
     const dependents = await dependencies.reload(path);
     return own?.status === 'event' || dependents;
   }
@@ -183,6 +188,19 @@ export class SourceWatcher {
         }
       }
     });
+  }
+
+  /** A run that failed may have lacked the permission to read the file: then it is looked after until it is readable. */
+  #afterOwnRun(outcome: ReloadOutcome, path: string): void {
+    if (outcome.status === 'event' && outcome.event.name === 'reload_failed') this.#unreadable.check(path);
+  }
+
+  /** A file that became readable: chokidar watches it afresh (it gave up on it) and it runs like a save. */
+  #watchAgain(path: string): void {
+    if (this.#closed || !this.#watcher) return;
+    this.#watcher.unwatch(path);
+    this.#watcher.add(path);
+    this.#sync.notify(path);
   }
 
   async #watchNewImports(): Promise<void> {
