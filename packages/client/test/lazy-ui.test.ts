@@ -25,7 +25,7 @@ function deferredModule() {
 
 it('loads the UI file once, at the first call, and replays in order what was said meanwhile', async () => {
   const file = deferredModule();
-  const ui = lazyUi(file.load, HUB);
+  const ui = lazyUi(file.load, HUB, (task) => task());
   ui.connected();
   ui.reloaded(event, 1);
   ui.disconnected();
@@ -33,14 +33,14 @@ it('loads the UI file once, at the first call, and replays in order what was sai
   file.release();
   await vi.waitFor(() => expect(file.told).toEqual(['connected', 'reloaded main.css', 'disconnected']));
   ui.runtimeError({ message: 'boom' });
-  expect(file.told.at(-1)).toBe('error boom');
+  await vi.waitFor(() => expect(file.told.at(-1)).toBe('error boom'));
   expect(file.load).toHaveBeenCalledTimes(1);
 });
 
 it('shows nothing without a loader (toasts: false), nor once closed, nor after the file failed to load', async () => {
-  lazyUi(undefined, HUB).reloaded(event, 1);
+  lazyUi(undefined, HUB, (task) => task()).reloaded(event, 1);
   const closed = deferredModule();
-  const ui = lazyUi(closed.load, HUB);
+  const ui = lazyUi(closed.load, HUB, (task) => task());
   ui.connected();
   ui.close();
   closed.release();
@@ -48,7 +48,7 @@ it('shows nothing without a loader (toasts: false), nor once closed, nor after t
   expect(closed.told).toEqual([]);
   const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
   const load = vi.fn(() => Promise.reject(new Error('blocked by CSP')));
-  const failing = lazyUi(load, HUB);
+  const failing = lazyUi(load, HUB, (task) => task());
   failing.connected();
   await vi.waitFor(() => expect(warn).toHaveBeenCalledTimes(1));
   failing.failed({ ...event, error: { message: 'x' }, rolledBack: false });

@@ -111,6 +111,36 @@ describe('FileSync', () => {
     // Watches that fired are done; close stops the one still running.
     expect(stopped).toBe(1);
   });
+
+  it('keeps a watch on the last 16 files saved, so their next save runs without waiting for chokidar (issue 18)', async () => {
+    const { calls, run } = controlledRun();
+    const watches = new Map<string, { onChange: () => void; stopped: boolean }>();
+    const soonChange = (path: string, onChange: () => void) => {
+      const watch = { onChange, stopped: false };
+      watches.set(path, watch);
+      return () => void (watch.stopped = true);
+    };
+    const sync = new FileSync({ run, debounceMs: 0, recheckMs: 1, soonChange, onError: () => {} });
+    onTestFinished(() => sync.close());
+    const files = Array.from({ length: 17 }, (_, i) => `f${i}.css`);
+    for (const file of files) {
+      sync.notify(file);
+      calls.at(-1)!.finish(false);
+      // The re-check that ends the sequence, then the watch kept until the next save.
+      await eventually(() => expect(calls.filter((call) => call.path === file)).toHaveLength(2));
+      calls.at(-1)!.finish(false);
+      await eventually(() => expect(watches.get(file)?.stopped).toBe(false));
+    }
+    // The 17th pushed the oldest out; the others still watch.
+    expect(watches.get('f0.css')?.stopped).toBe(true);
+    expect(files.slice(1).every((file) => watches.get(file)?.stopped === false)).toBe(true);
+    // A save of a warm file: its run starts from the watch alone.
+    const before = calls.length;
+    watches.get('f5.css')!.onChange();
+    expect(calls.slice(before).map((call) => call.path)).toEqual(['f5.css']);
+    sync.close();
+    expect([...watches.values()].every((watch) => watch.stopped)).toBe(true);
+  });
 });
 
 describe('rawWatch', () => {

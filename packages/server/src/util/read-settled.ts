@@ -1,6 +1,6 @@
 import { errorMessage } from '@hothub/shared';
 import { readFileSync, statSync } from 'node:fs';
-import { setTimeout as delay } from 'node:timers/promises';
+import { setImmediate, setTimeout as delay } from 'node:timers/promises';
 import { ReloadFailure, errorCode } from './errors.js';
 import { hop } from './hop-trace.js';
 
@@ -31,7 +31,8 @@ export async function readSettled(file: string, maxBytes = Infinity): Promise<Bu
     if (settled && (bytes.length > 0 || waited >= EMPTY_GRACE_MS)) return bytes;
     if (waited >= MAX_WAIT_MS) return bytes;
     hop?.(bytes.length ? 'read retry: file still changing' : 'read retry: file empty');
-    await delay(Math.min(RETRY_MS, 2 ** attempt));
+    // First a turn of the event loop only: a save seen at its `open(O_TRUNC)` has its bytes a moment later.
+    await (attempt === 0 ? setImmediate() : delay(Math.min(RETRY_MS, 2 ** (attempt - 1))));
   }
 }
 
