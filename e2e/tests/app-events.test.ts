@@ -65,30 +65,30 @@ it('gets each event published while it was offline exactly once when it reconnec
   await page.evaluate(() => (window.marker = 'same page'));
   await expect.poll(async () => ((await (await fetch(`${link.url}/clients`)).json()) as ClientList).pages[0]?.topics).toEqual(['cart']);
 
-  hub.publish('cart', { n: 1 });
+  await hub.publish('cart', { n: 1 });
   await expect.poll(() => dataOf(page)).toEqual([{ n: 1 }]);
 
   // A dropped network: one event missed.
   link.cut();
   await page.waitForFunction(() => window.hothub?.connected === false);
-  hub.publish('cart', { n: 2 });
+  await hub.publish('cart', { n: 2 });
   link.restore();
   await expect.poll(() => dataOf(page), { timeout: 20_000 }).toEqual([{ n: 1 }, { n: 2 }]);
 
   // Offline across a restart: one event from the old hub, one from the new one (same root: same history).
   link.cut();
   await page.waitForFunction(() => window.hothub?.connected === false);
-  hub.publish('cart', { n: 3 });
+  await hub.publish('cart', { n: 3 });
   await hub.stop();
   const restarted = createHub({ root, port, host: '127.0.0.1', logLevel: 'warn' });
   onTestFinished(() => restarted.stop());
   await restarted.start();
-  restarted.publish('cart', { n: 4 });
+  await restarted.publish('cart', { n: 4 });
   link.restore();
   await expect.poll(() => dataOf(page), { timeout: 20_000 }).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }, { n: 4 }]);
 
   // A live one after the catch-up: nothing came twice, in order, on the same page.
-  restarted.publish('cart', { n: 5 });
+  await restarted.publish('cart', { n: 5 });
   await expect.poll(() => dataOf(page)).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }, { n: 4 }, { n: 5 }]);
   const seqs = (await seen(page, 'topics')).map((e) => e.seq);
   expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);

@@ -7,6 +7,8 @@ import type { Express } from 'express';
 import { accessPolicy } from './access/access-policy.js';
 import { afterRunConsumers, runConsumers } from './after-run.js';
 import { AppEvents } from './app-events.js';
+import { answerForwarded, eventsFrom, forwardsRun, publishedFrom } from './forwarding.js';
+import { checkPublish } from './ops/publish-check.js';
 import { followEvent } from './cluster/follow-event.js';
 import { LeaderGate } from './watch/leader-gate.js';
 import { type History, openHistory } from './cluster/open-history.js';
@@ -334,12 +336,15 @@ export class Hub extends EventEmitter<HubEventMap> {
   /**
    * Sends an application event to the pages that chose `topic` (or no topic), numbered on the same `seq` as
    * reloads: kept in history and replayed once to a page that missed it (issue 17). `data` must be JSON, at most
-   * 16 KB; throws `PublishRefused` otherwise. Pages get it with `hothub.subscribe(topic, fn)`.
+   * 16 KB; rejects with `PublishRefused` otherwise. Pages get it with `hothub.subscribe(topic, fn)`. On a follower
+   * of a cluster the leader numbers it (issue 12), hence the promise.
    * @example
-   * hub.publish('cart', { items: 3 }, { triggeredBy: 'checkout' }); // → { seq, ts, topic, data, triggeredBy }
+   * await hub.publish('cart', { items: 3 }, { triggeredBy: 'checkout' }); // → { seq, ts, topic, data, triggeredBy }
    */
-  publish(topic: string, data: unknown, options: { triggeredBy?: string } = {}): Published {
-    return this.#appEvents.publish(topic, data, options);
+  async publish(topic: string, data: unknown, options: { triggeredBy?: string } = {}): Promise<Published> {
+    checkPublish(topic, data);
+    const forwarded = await this.#history?.forward({ op: 'publish', topic, data, ...options });
+    return forwarded ? publishedFrom(forwarded) : this.#appEvents.publish(topic, data, options);
   }
 
   /**
@@ -357,10 +362,14 @@ export class Hub extends EventEmitter<HubEventMap> {
    * Runs the pipeline for `all`, a kind (`style`) or one artifact (`style/main.css`) and resolves
    * with the events it sent; throws `UnknownTargetError` when nothing matches. Unchanged content
    * is re-applied, except for the `periodic` trigger. `origin` (`{ triggeredBy, reason }`) travels in the events.
+   * On a follower of a cluster the leader runs it and the events are the leader's.
    * @example
    * const events = await hub.reload('style');
    */
-  reload(target: string, trigger: Trigger = 'manual', origin?: RunOrigin): Promise<HubEvent[]> {
+  async reload(target: string, trigger: Trigger = 'manual', origin?: RunOrigin): Promise<HubEvent[]> {
+    // A follower has the leader number what a caller asked for (issue 12); its pages get the events from the cluster.
+    const forwarded = forwardsRun(trigger) ? await this.#history?.forward({ op: 'reload', target, trigger, ...origin }) : undefined;
+    if (forwarded) return eventsFrom(forwarded, target);
     return reloadTargets(target, trigger, {
       folders: this.#folders,
       pipeline: this.#pipeline,
@@ -385,6 +394,12 @@ export class Hub extends EventEmitter<HubEventMap> {
         if (!isRunEvent(event)) return this.#appEvents.follow(event);
         await followEvent({ ...entry, event }, { folders: this.#folders, pipeline: this.#pipeline, announce: (event) => this.#announce(event) });
       },
+      answer: (request) =>
+        answerForwarded(request, {
+          reload: (target, trigger, origin) => this.reload(target, trigger, origin),
+          publish: (topic, data, options) => this.#appEvents.publish(topic, data, options),
+          runtimeError: (report, client) => this.#appEvents.runtimeError(report, client),
+        }),
       onLeading: (gapped) => {
         const keptPaths = () => {
           for (const [event, path] of this.#gate.takeOver()) this.#sources.onFileEvent(event, path);
@@ -408,6 +423,16 @@ export class Hub extends EventEmitter<HubEventMap> {
       const log = this.#logger.channel('hothub:periodic');
       this.#stopPeriodic = startPeriodicRefresh(periodic, async () => (this.#gate.leading ? this.reload('all', 'periodic') : []), (error) => log.error('periodic reload failed', { error: String(error) }));
     }
+  }
+
+  /** A page's runtime error: numbered by the leader when this hub follows (issue 12), else here. */
+  async #runtimeError(report: RuntimeError, socketId: string): Promise<void> {
+    try {
+      if (await this.#history?.forward({ op: 'runtime_error', report, client: socketId })) return;
+    } catch (error) {
+      this.#logger.channel('hothub:cluster').warn('the leader did not record a page error: recorded here', { error: errorMessage(error) });
+    }
+    this.#appEvents.runtimeError(report, socketId);
   }
 
   /** Native events may never come from a shared folder or network drive: say how to poll instead. */
@@ -461,7 +486,7 @@ export class Hub extends EventEmitter<HubEventMap> {
         const connected = this.#io?.engine.clientsCount ?? 0;
         this.#health.probation.pageFailed(failure, connected).catch((error: unknown) => this.#logger.channel('hothub:health').error('the rollback of a version pages could not apply failed', { error: errorMessage(error) }));
       },
-      onRuntimeError: (report: RuntimeError, socketId: string) => this.#appEvents.runtimeError(report, socketId),
+      onRuntimeError: (report: RuntimeError, socketId: string) => void this.#runtimeError(report, socketId),
       pages: this.#pages,
       eventAt: (seq: number) => this.#events.since(seq - 1).find((event) => event.payload.seq === seq),
       onDelivered: (event: Reloaded) => this.#ops.delivered(event),

@@ -16,9 +16,9 @@ describe('app events on a cluster (issue 17, real redis-server)', () => {
     const onFollower = await connectClient(follower.url!, { topics: ['cart'] });
     const other = await connectClient(follower.url!, { topics: ['orders'] });
 
-    const first = leader.publish('cart', { items: 1 });
+    const first = await leader.publish('cart', { items: 1 });
     await eventually(() => expect(onFollower.published).toEqual([first]));
-    const second = follower.publish('cart', { items: 2 });
+    const second = await follower.publish('cart', { items: 2 });
     expect(second.seq).toBeGreaterThan(first.seq);
     await eventually(() => expect(onLeader.published.map((e) => e.data)).toEqual([{ items: 1 }, { items: 2 }]));
     await eventually(() => expect(onFollower.published).toHaveLength(2));
@@ -27,8 +27,8 @@ describe('app events on a cluster (issue 17, real redis-server)', () => {
     const { serverId } = onFollower.connected[0]!;
     const lastSeq = onFollower.published.at(-1)!.seq;
     onFollower.socket.close();
-    const third = leader.publish('cart', { items: 3 });
-    leader.publish('orders', 'not for this page');
+    const third = await leader.publish('cart', { items: 3 });
+    await leader.publish('orders', 'not for this page');
     await eventually(() => expect(other.published.map((e) => e.data)).toEqual(['not for this page']));
     const back = await connectClient(follower.url!, { topics: ['cart'], lastSeq, serverId });
     await eventually(() => expect(back.published).toEqual([third]));

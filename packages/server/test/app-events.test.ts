@@ -22,7 +22,7 @@ describe('app events (issue 17): publishing', () => {
     expect(res.status).toBe(200);
     const { seq } = await json(res, PublishResult);
     expect(seq).toBe(before + 1);
-    const inProcess = hub.publish('orders:new', [1, 'a', null], { triggeredBy: 'worker' });
+    const inProcess = await hub.publish('orders:new', [1, 'a', null], { triggeredBy: 'worker' });
     expect(inProcess.seq).toBe(before + 2);
 
     await eventually(() => expect(page.published.map((e) => [e.seq, e.topic])).toEqual([[seq, 'cart'], [seq + 1, 'orders:new']]));
@@ -68,18 +68,12 @@ describe('app events (issue 17): publishing', () => {
       [{ s: Symbol('x') }, /data\.s is a symbol/],
     ];
     for (const [data, message] of bad) {
-      const thrown = (() => {
-        try {
-          hub.publish('cart', data);
-        } catch (error) {
-          return error;
-        }
-      })();
+      const thrown = await hub.publish('cart', data).catch((error: unknown) => error);
       expect(thrown).toBeInstanceOf(PublishRefused);
       expect(thrown).toMatchObject({ status: 400, code: 'not_json', message: expect.stringMatching(message) });
     }
-    expect(() => hub.publish('cart', 'x'.repeat(20_000))).toThrow(expect.objectContaining({ status: 413 }));
-    expect(() => hub.publish('no spaces', 1)).toThrow(expect.objectContaining({ status: 400, code: 'invalid' }));
+    await expect(hub.publish('cart', 'x'.repeat(20_000))).rejects.toMatchObject({ status: 413 });
+    await expect(hub.publish('no spaces', 1)).rejects.toMatchObject({ status: 400, code: 'invalid' });
 
     expect(snapshot(hub)).toEqual(before);
     expect(page.published).toEqual([]);
@@ -132,8 +126,8 @@ describe('app events (issue 17): topics', () => {
     const cart = await connectClient(hub.url!, { topics: ['cart'] });
     const all = await connectClient(hub.url!);
     const orders = await connectClient(hub.url!, { topics: ['orders'] });
-    hub.publish('cart', 1);
-    hub.publish('orders', 2);
+    await hub.publish('cart', 1);
+    await hub.publish('orders', 2);
     await eventually(() => expect(all.published).toHaveLength(2));
     await eventually(() => expect(orders.published.map((e) => e.data)).toEqual([2]));
     expect(cart.published.map((e) => e.data)).toEqual([1]);
@@ -142,8 +136,8 @@ describe('app events (issue 17): topics', () => {
     expect(await cart.socket.emitWithAck('topics', { topics: [] })).toEqual({ ok: true });
     const refused = await all.socket.emitWithAck('topics', { topics: ['no spaces'] });
     expect(refused).toMatchObject({ ok: false, error: expect.stringContaining('topics[0]') });
-    hub.publish('cart', 3);
-    hub.publish('orders', 4);
+    await hub.publish('cart', 3);
+    await hub.publish('orders', 4);
     await eventually(() => expect(cart.published.map((e) => e.data)).toEqual([1, 3, 4]));
     await eventually(() => expect(orders.published.map((e) => e.data)).toEqual([2, 3]));
     // A refused request leaves the page's choice as it was (every topic).
@@ -161,7 +155,7 @@ describe('app events (issue 17): topics', () => {
     await expect(connectClientOrError(hub.url!, { topics: many })).resolves.toContain('topics');
     await expect(connectClientOrError(hub.url!, { topics: ['a b'] })).resolves.toContain('topics[0]');
     const page = await connectClient(hub.url!, { topics: ['cart'] });
-    hub.publish('cart', 1);
+    await hub.publish('cart', 1);
     await eventually(() => expect(page.published).toHaveLength(1));
   });
 });
@@ -170,9 +164,9 @@ describe('app events (issue 17): catch-up', () => {
   it('replays missed published events of the page topics exactly once after a drop', async () => {
     const hub = await startHub({ root: await tempRoot({ 'styles/main.css': sheet }) });
     const { lastSeq, serverId } = await pageThatLeft(hub, ['cart']);
-    hub.publish('cart', 2);
-    hub.publish('orders', 'not mine');
-    hub.publish('cart', 3);
+    await hub.publish('cart', 2);
+    await hub.publish('orders', 'not mine');
+    await hub.publish('cart', 3);
     const back = await connectClient(hub.url!, { topics: ['cart'], lastSeq, serverId });
     await eventually(() => expect(back.published.map((e) => e.data)).toEqual([2, 3]));
     const resumed = back.published.at(-1)!.seq;
@@ -180,11 +174,11 @@ describe('app events (issue 17): catch-up', () => {
 
     // Resuming from the last one it got: nothing again.
     const again = await connectClient(hub.url!, { topics: ['cart'], lastSeq: resumed, serverId });
-    hub.publish('cart', 4);
+    await hub.publish('cart', 4);
     await eventually(() => expect(again.published.map((e) => e.data)).toEqual([4]));
     // A page from another numbering gets a snapshot: the serving versions, no old application event.
     const stranger = await connectClient(hub.url!, { lastSeq: 1, serverId: 'other' });
-    hub.publish('cart', 5);
+    await hub.publish('cart', 5);
     await eventually(() => expect(stranger.published.map((e) => e.data)).toEqual([5]));
     expect(stranger.reloaded.map((e) => e.id)).toEqual(['main.css']);
   });
@@ -193,14 +187,14 @@ describe('app events (issue 17): catch-up', () => {
     const root = await tempRoot({ 'styles/main.css': sheet });
     const hub = await startHub({ root });
     const { lastSeq, serverId } = await pageThatLeft(hub);
-    hub.publish('cart', 2);
+    await hub.publish('cart', 2);
     await hub.stop();
 
     const restarted = await startHub({ root });
     expect(restarted.serverId).toBe(serverId);
     const back = await connectClient(restarted.url!, { lastSeq, serverId });
     await eventually(() => expect(back.published.map((e) => [e.data, e.seq])).toEqual([[2, lastSeq + 1]]));
-    restarted.publish('cart', 3);
+    await restarted.publish('cart', 3);
     await eventually(() => expect(back.published.map((e) => e.data)).toEqual([2, 3]));
     expect(back.published[1]!.seq).toBe(lastSeq + 2);
     const history = await json(await fetch(`${restarted.url}/reload/history`), ReloadHistory);
@@ -211,7 +205,7 @@ describe('app events (issue 17): catch-up', () => {
 /** A page that got `cart` 1 and then went away: where it would resume from. */
 async function pageThatLeft(hub: Hub, topics?: string[]): Promise<{ lastSeq: number; serverId: string }> {
   const page = await connectClient(hub.url!, topics ? { topics } : {});
-  hub.publish('cart', 1);
+  await hub.publish('cart', 1);
   await eventually(() => expect(page.published).toHaveLength(1));
   page.socket.close();
   return { lastSeq: page.published[0]!.seq, serverId: page.connected[0]!.serverId };

@@ -4,6 +4,7 @@ import { type EventLog, HISTORY_CAPACITY, type LoggedEvent } from '../pipeline/e
 import type { HubSocketServer } from '../realtime/socket-server.js';
 import type { Logger } from '../util/log.js';
 import type { ClusterEntry } from './cluster-entry.js';
+import { type ForwardAnswer, ForwardRequest, ForwardAnswer as ForwardAnswerSchema, readForwarded, refusal } from './forward.js';
 import { LeaderLease } from './leader-lease.js';
 import { RedisHistory } from './redis-history.js';
 import { RedisLink } from './redis-link.js';
@@ -29,7 +30,10 @@ export interface ClusterOptions {
    * announced: every artifact should be announced again (its numbers are above theirs already).
    */
   onLeading(gapped: boolean): void;
+  /** This hub leads: runs what a follower forwarded (`forward`) and says what it numbered. */
+  answer(request: ForwardRequest): Promise<ForwardAnswer>;
 }
+
 
 /**
  * Hubs joined through one Redis: a shared, seq-ordered history (`RedisHistory`), a leader lease
@@ -48,6 +52,7 @@ export class Cluster {
   readonly #history: RedisHistory;
   readonly #mark: RedisSeqMark;
   #adapterClient?: Redis;
+  #io?: HubSocketServer;
   #leading = false;
   /** The lease is held and numbers are reserved above the mark (`RedisSeqMark.take`): only then does this hub lead. */
   #reserved = false;
@@ -107,6 +112,33 @@ export class Cluster {
     this.#adapterClient = new Redis(this.#options.url, { maxRetriesPerRequest: null, retryStrategy: (attempt) => Math.min(100 * attempt, 1000) });
     this.#adapterClient.on('error', () => undefined);
     io.adapter(createAdapter(this.#adapterClient, { streamName: `${KEY_PREFIX}:socket.io`, blockTimeInMs: 1000 }));
+    this.#io = io;
+    io.on('hothub:forward', (raw, reply) => {
+      if (!this.leading) return reply(null);
+      let request: ForwardRequest;
+      try {
+        request = readForwarded(ForwardRequest, raw, 'forwarded request');
+      } catch (error) {
+        return reply(refusal(error));
+      }
+      this.#options.answer(request).then(reply, (error: unknown) => reply(refusal(error)));
+    });
+  }
+
+  /**
+   * Asks the leader to number `request` (issue 12: a follower that numbered it itself could collide with the
+   * leader). Undefined when no leader answered in time (none yet, Redis away): the caller numbers it itself.
+   */
+  async forward(request: ForwardRequest): Promise<ForwardAnswer | undefined> {
+    const io = this.#io;
+    if (!io || !this.#link.up) return undefined;
+    const replies = await new Promise<unknown[]>((resolve) => {
+      // Every other hub replies, the leader with its answer, the others with null; one that died is waited for until
+      // the adapter's timeout (5 s), and the answers that came are used.
+      io.serverSideEmit('hothub:forward', request, (_error: Error | null, answers: unknown[]) => resolve(answers ?? []));
+    });
+    const answer = replies.find((reply) => reply !== null && reply !== undefined);
+    return answer === undefined ? undefined : readForwarded(ForwardAnswerSchema, answer, "the leader's answer");
   }
 
   /** Frees the lease (another hub takes over at once) and closes every Redis connection. */

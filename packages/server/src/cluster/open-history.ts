@@ -3,6 +3,7 @@ import type { RunEvent } from '../pipeline/reload-outcome.js';
 import type { HubSocketServer } from '../realtime/socket-server.js';
 import type { Logger } from '../util/log.js';
 import { Cluster, type ClusterOptions } from './cluster.js';
+import type { ForwardAnswer, ForwardRequest } from './forward.js';
 import { FileHistory } from './file-history.js';
 import { FileSeqReservation } from './seq-reservation.js';
 
@@ -25,6 +26,11 @@ export interface History {
    * restart, is there already. Application events and pages' runtime errors (issue 17) come without a file.
    */
   append(outcome: Pick<RunEvent, 'relPath' | 'followed'> & { event: LoggedEvent }): void;
+  /**
+   * On a follower, asks the leader to number `request` and resolves with its answer; undefined when this hub
+   * leads (or has no cluster), or no leader answered: then the hub numbers it itself.
+   */
+  forward(request: ForwardRequest): Promise<ForwardAnswer | undefined>;
   stop(): Promise<void>;
 }
 
@@ -47,6 +53,7 @@ export async function openHistory(options: HistoryOptions): Promise<History> {
       store?.append(event);
       cluster?.append(event, relPath);
     },
+    forward: async (request) => (cluster && !cluster.leading ? cluster.forward(request) : undefined),
     async stop() {
       await Promise.allSettled([cluster?.stop(), store?.flush()]);
       // Every number sent is in the history now: the next run goes on right after it and replays, with no gap.

@@ -13,11 +13,11 @@ import { onlyMethods } from './method-not-allowed.js';
  */
 export function publishRouter(ops: HubOps, guard: RequestHandler[]): Router {
   const router = Router();
-  router.post('/publish', ...guard, requireJson, express.json({ limit: '1mb' }), (req, res) => {
+  router.post('/publish', ...guard, requireJson, express.json({ limit: '1mb' }), async (req, res) => {
     const request = parseBody(PublishRequest, req.body);
     if (!('data' in request)) throw new HttpError(400, 'invalid_body', 'invalid request body at data: required (any JSON value, null included)');
     try {
-      const body: PublishResult = { seq: ops.publish(request).seq };
+      const body: PublishResult = { seq: (await ops.publish(request)).seq };
       res.json(body);
     } catch (error) {
       if (error instanceof PublishRefused) throw new HttpError(error.status, error.code, error.message);

@@ -37,7 +37,7 @@ export interface OpsSources {
   everyClient(): Promise<ConnectedPage[]>;
   reload(target: string, trigger: Trigger, origin?: RunOrigin): Promise<HubEvent[]>;
   /** `hub.publish`: checks, numbers and sends an application event (issue 17). */
-  publish(topic: string, data: unknown, options: { triggeredBy?: string }): Published;
+  publish(topic: string, data: unknown, options: { triggeredBy?: string }): Promise<Published>;
   /** Runs the built-in and application checks now, named as `/health` shows them; `alerts()`: `health_checks` while one fails. */
   health: Pick<HealthMonitor, 'check' | 'alerts'>;
   /** In-process handlers the application registered (config subscriptions, `hub.on` listeners). */
@@ -88,7 +88,7 @@ export class HubOps {
   }
 
   /** `POST /publish`: numbers and sends an application event; throws `PublishRefused` (issue 17). */
-  publish(request: PublishRequest): Published {
+  publish(request: PublishRequest): Promise<Published> {
     const { topic, data, triggeredBy } = request;
     return this.#sources.publish(topic, data, triggeredBy === undefined ? {} : { triggeredBy });
   }

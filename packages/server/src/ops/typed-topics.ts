@@ -7,7 +7,7 @@ export interface TypedTopics<S extends TopicSchemas> {
   publish<T extends keyof S & string>(topic: T, data: StandardOutput<S[T]>, options?: { triggeredBy?: string }): Promise<Published>;
 }
 
-type Publish = (topic: string, data: unknown, options?: { triggeredBy?: string }) => Published;
+type Publish = (topic: string, data: unknown, options?: { triggeredBy?: string }) => Promise<Published>;
 
 /**
  * Typed topics over any Standard Schema (zod 4 classic or mini, valibot, arktype): a topic's data is typed at

@@ -11,7 +11,12 @@ import { DEFAULT_ACCESS, requireHandshakeToken, socketAccessOptions } from './so
 import { EventLimits, engineLimits } from './socket-limits.js';
 import { type SessionOptions, sendEvent, startSession, validateHandshake } from './socket-session.js';
 
-export type HubSocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/** Between the hubs of a cluster (socket.io's `serverSideEmit` through the Redis adapter): a follower asks the leader to number something. */
+export interface HubServerEvents {
+  'hothub:forward': (request: unknown, answer: (reply: unknown) => void) => void;
+}
+
+export type HubSocketServer = Server<ClientToServerEvents, ServerToClientEvents, HubServerEvents, SocketData>;
 
 export interface RealtimeOptions extends SessionOptions {
   /** Who may connect: hosts, origins and token (default: loopback pages, no token). */
