@@ -77,6 +77,23 @@ it("blames an error thrown in a new version's click handler on that component: o
   await expect.poll(() => overlay.count()).toBe(0);
 });
 
+it('rolls back from the overlay on a hub with a token: the page sends its data-token, and the hub takes the version back', async () => {
+  const token = 'e2e-token-0123456789abcdef';
+  const { hub, root } = await startDemoHub({ probation: 0, token });
+  const app = await startAppServer({ '/': ['text/html', `<div data-hothub-component="counter"></div>${sdkTag(hub, `data-token="${token}"`)}`] });
+  const page = await open(`${app}/`);
+  await writeFile(join(root, 'components/counter.js'), THROWS_ON_CLICK);
+  await expect.poll(() => page.locator('.counter').textContent()).toBe('Broken');
+  await page.click('.counter');
+  const overlay = page.locator('hothub-toasts li.failure');
+  await expect.poll(() => overlay.textContent()).toContain('missingHelper is not defined');
+  // Without the token the hub refuses a rollback: the page's call is what carries it.
+  expect((await fetch(`${startedUrl(hub)}/rollback`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"kind":"component","id":"counter"}' })).status).toBe(401);
+  await page.locator('hothub-toasts li.failure button.action').click();
+  await expect.poll(() => page.locator('.counter').textContent()).toBe('Clicked 0 times');
+  await expect.poll(() => overlay.count()).toBe(0);
+});
+
 it('shows an error no reload explains only on a page that asked for every error (data-overlay="all")', async () => {
   const { hub } = await startDemoHub();
   const markup = (attributes: string) => `<div data-hothub-component="counter"></div>${sdkTag(hub, attributes)}`;
