@@ -280,7 +280,7 @@ export class Hub extends EventEmitter<HubEventMap> {
       emit: (event) => (event.name === 'published' ? this.emit('published', event.payload) : this.emit('runtime_error', event.payload)),
       logger: this.#logger.channel('hothub:events'),
     });
-    this.app = createApp({ root: this.settings.root, pipeline: this.#pipeline, folders: this.#folders, wizards, plugins, ops: this.#ops, config: this.config, versions: this.#versions, events: this.#events });
+    this.app = createApp({ root: this.settings.root, pipeline: this.#pipeline, folders: this.#folders, wizards, plugins, ops: this.#ops, config: this.config, versions: this.#versions, events: this.#events, stopped: () => this.#stopping !== undefined });
   }
 
   /** `http://host:port` once listening. */

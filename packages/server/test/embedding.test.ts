@@ -66,6 +66,11 @@ describe('embedding', () => {
     expect(await (await fetch(`${url}/app`)).text()).toBe('the app');
     const handshake = await fetch(`${url}${SOCKET_PATH}/?EIO=4&transport=polling`);
     expect(handshake.status).toBe(404);
+    // hub.app stays mounted in the app: its paths say the hub stopped instead of serving what it last had.
+    const script = await fetch(`${url}/hot/hothub/client.js`);
+    expect(script.status).toBe(503);
+    expect(await script.json()).toMatchObject({ error: { code: 'hub_stopped' } });
+    expect((await fetch(`${url}/hot/status`)).status).toBe(503);
   });
 
   it('stopping an embedded hub leaves the pages of another hub on the same Redis connected', async () => {

@@ -11,7 +11,7 @@ import { assetsRouter } from './assets.js';
 import { clientScriptRouter } from './client-script.js';
 import { cors } from './cors.js';
 import { hostCheck } from './host-check.js';
-import { errorHandler } from './http-error.js';
+import { errorHandler, HttpError } from './http-error.js';
 import { hubPathsOnly } from './hub-paths.js';
 import { consolePageRouter } from './console-page.js';
 import { infoPageRouter } from './info-page.js';
@@ -35,6 +35,8 @@ export interface AppContext {
   versions: KindVersions;
   /** The recent events: the states `POST /rollback { seq }` goes back to. */
   events: Pick<EventLog, 'since'>;
+  /** `hub.stop()` was called: an app that mounted `hub.app` keeps it, and its paths answer 503. */
+  stopped(): boolean;
 }
 
 /**
@@ -45,6 +47,7 @@ export function createApp(context: AppContext): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(hubPathsOnly);
+  app.use((_req, _res, next) => next(context.stopped() ? new HttpError(503, 'hub_stopped', 'this hub was stopped (hub.stop()): its paths no longer answer; start a new hub') : undefined));
   const access = accessPolicy(context.ops.settings);
   app.use(hostCheck(access));
   app.use(cors(access));
