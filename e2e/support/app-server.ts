@@ -1,5 +1,6 @@
+import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { onTestFinished } from 'vitest';
@@ -38,7 +39,20 @@ export async function startAppServer(routes: Record<string, [string, Body]>, opt
       () => res.writeHead(500).end(),
     );
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  return listenOnLoopback(server);
+}
+
+/**
+ * Listens on a free loopback port until the current test finishes, then closes (`beforeClose` first: a hub
+ * attached to the server stops before it). Resolves with the server's URL.
+ */
+export async function listenOnLoopback(server: Server, beforeClose?: () => Promise<void>): Promise<string> {
+  onTestFinished(async () => {
+    await beforeClose?.();
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }

@@ -1,12 +1,11 @@
-import { once } from 'node:events';
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express from 'express';
 import { createHub } from 'hothub';
 import { expect, it, onTestFinished } from 'vitest';
+import { listenOnLoopback } from '../support/app-server.js';
 import { colourOf, openAppPage } from '../support/app-page.js';
 
 /** An express app whose routes come after `app.use(mount, hub.middleware())`, on its own server. */
@@ -24,15 +23,8 @@ async function expressApp(mount: string): Promise<{ url: string; root: string }>
     res.type('html').send(`<!doctype html><link rel="stylesheet" href="${prefix}/assets/style/main.css"><h1 class="title">app</h1><script src="${prefix}/hothub/client.js"></script>`);
   });
   app.get('/about', (_req, res) => void res.send('the app about page'));
-  onTestFinished(async () => {
-    await hub.stop();
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  });
   await hub.start();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, root };
+  return { url: await listenOnLoopback(server, () => hub.stop()), root };
 }
 
 for (const mount of ['/', '/hot']) {

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, it, onTestFinished } from 'vitest';
+import { listenOnLoopback } from '../support/app-server.js';
 import { colourOf, openAppPage } from '../support/app-page.js';
 import { startDemoHub } from '../support/demo-hub.js';
 
@@ -19,13 +20,7 @@ async function startApp(): Promise<string> {
     res.write(body.subarray(0, 20));
     res.end(body.subarray(20));
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  onTestFinished(() => {
-    server.closeAllConnections();
-    return new Promise<void>((resolve) => server.close(() => resolve()));
-  });
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return listenOnLoopback(server);
 }
 
 it('proxy mode: the app loads through the hub with the SDK added (no tag in the app), a CSS save applies, a redirect lands on the hub', async () => {

@@ -1,11 +1,10 @@
-import { once } from 'node:events';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express from 'express';
 import { expect, it, onTestFinished } from 'vitest';
+import { listenOnLoopback } from '../support/app-server.js';
 import { colourOf, openAppPage, sdkTag } from '../support/app-page.js';
 import { startHubCli } from '../support/hub-cli.js';
 
@@ -44,14 +43,7 @@ async function expressApp(root: string, hubUrl: string): Promise<string> {
 </body>
 </html>`);
   });
-  const server = createServer(app);
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  onTestFinished(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  });
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return listenOnLoopback(createServer(app));
 }
 
 const FORMS: [string, string[], string | undefined][] = [

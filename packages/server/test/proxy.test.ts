@@ -1,11 +1,10 @@
-import { once } from 'node:events';
 import { createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { CLIENT_SCRIPT_PATH } from '@hothub/shared';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PROXY_MOUNT } from '../src/proxy/app-proxy.js';
+import { listenOnLoopback } from './support/app-with-hub.js';
 import { connectClient, startHub } from './support/hub.js';
 import { eventually } from './support/poll.js';
 import { tempRoot, write } from './support/temp-root.js';
@@ -36,13 +35,7 @@ async function startApp(): Promise<string> {
     socket.write('HTTP/1.1 101 Switching Protocols\r\nUpgrade: echo\r\nConnection: Upgrade\r\n\r\n');
     socket.pipe(socket);
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  onTestFinished(() => {
-    server.closeAllConnections();
-    return new Promise<void>((resolve) => server.close(() => resolve()));
-  });
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return listenOnLoopback(server);
 }
 
 async function proxyingHub() {

@@ -10,12 +10,20 @@ import { write } from './temp-root.js';
 
 /** Starts `hub` (attached to the app's `server`, http or https), then the server on a free loopback port; both stop when the test finishes. */
 export async function listenWithHub(server: Server, hub: Hub): Promise<string> {
+  await hub.start();
+  return listenOnLoopback(server, () => hub.stop());
+}
+
+/**
+ * Listens on a free loopback port until the current test finishes, then closes (`beforeClose` first: a hub
+ * attached to the server stops before it). Resolves with its URL, `https://` for a TLS server.
+ */
+export async function listenOnLoopback(server: Server, beforeClose?: () => Promise<void>): Promise<string> {
   onTestFinished(async () => {
-    await hub.stop();
+    await beforeClose?.();
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   });
-  await hub.start();
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   return `${server instanceof TlsServer ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
