@@ -1,17 +1,13 @@
 import { ReloadHistory } from '@hothub/shared';
 import { describe, expect, it } from 'vitest';
 import { json } from './support/api.js';
-import { connectClient, startHub } from './support/hub.js';
+import { twoHubsOnRedis } from './support/cluster.js';
+import { connectClient } from './support/hub.js';
 import { eventually } from './support/poll.js';
-import { startRedis } from './support/redis.js';
-import { tempRoot } from './support/temp-root.js';
 
 describe('app events on a cluster (issue 17, real redis-server)', () => {
   it("reaches the other hub's pages, in both directions, and is replayed once there after a drop", async () => {
-    const redis = await startRedis();
-    const root = await tempRoot({ 'styles/main.css': 'a{}' });
-    const leader = await startHub({ root, redis: redis.url });
-    const follower = await startHub({ root, redis: redis.url });
+    const { leader, follower } = await twoHubsOnRedis({ 'styles/main.css': 'a{}' });
     const onLeader = await connectClient(leader.url!, { topics: ['cart'] });
     const onFollower = await connectClient(follower.url!, { topics: ['cart'] });
     const other = await connectClient(follower.url!, { topics: ['orders'] });

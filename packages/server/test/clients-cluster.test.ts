@@ -1,19 +1,16 @@
 import { ClientList } from '@hothub/shared';
 import { describe, expect, it } from 'vitest';
 import { json } from './support/api.js';
-import { connectClient, startHub } from './support/hub.js';
+import { twoHubsOnRedis } from './support/cluster.js';
+import { connectClient } from './support/hub.js';
 import { eventually } from './support/poll.js';
-import { startRedis } from './support/redis.js';
-import { tempRoot, write } from './support/temp-root.js';
+import { write } from './support/temp-root.js';
 
 const pagesOf = async (url: string) => (await json(await fetch(`${url}/clients`), ClientList)).pages;
 
 describe('GET /clients on a cluster (real redis-server)', () => {
   it('lists the pages of every hub on each hub, with the hub serving each and what it applied', async () => {
-    const redis = await startRedis();
-    const root = await tempRoot({ 'styles/main.css': 'a { color: red; }' });
-    const leader = await startHub({ root, redis: redis.url });
-    const follower = await startHub({ root, redis: redis.url });
+    const { root, leader, follower } = await twoHubsOnRedis({ 'styles/main.css': 'a { color: red; }' });
     const onLeader = await connectClient(leader.url!, { page: 'http://app.test/leader' });
     const onFollower = await connectClient(follower.url!, { page: 'http://app.test/follower' });
     await connectClient(follower.url!, { console: true });

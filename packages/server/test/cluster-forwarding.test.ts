@@ -1,10 +1,10 @@
 import { HISTORY_MAX_LIMIT, type Published, ReloadHistory } from '@hothub/shared';
 import { describe, expect, it } from 'vitest';
 import { json, post } from './support/api.js';
-import { connectClient, startHub } from './support/hub.js';
+import { twoHubsOnRedis } from './support/cluster.js';
+import { connectClient } from './support/hub.js';
 import { eventually } from './support/poll.js';
-import { startRedis } from './support/redis.js';
-import { tempRoot, write } from './support/temp-root.js';
+import { write } from './support/temp-root.js';
 
 const historyOf = async (url: string) =>
   (await json(await fetch(`${url}/reload/history?limit=${HISTORY_MAX_LIMIT}`), ReloadHistory)).events.map((entry) => `${entry.payload.seq} ${entry.name}`).sort();
@@ -13,10 +13,7 @@ const historyOf = async (url: string) =>
 // handing out to a save at the same instant; Redis refused the follower's, and its pages then skipped the leader's.
 describe('a follower forwards what it would number to the leader (real redis-server)', () => {
   it('saves on the leader and reloads and publishes on the follower, at once: one numbering, every event on both hubs and their pages', async () => {
-    const redis = await startRedis();
-    const root = await tempRoot({ 'styles/main.css': 'a { color: #000 }' });
-    const leader = await startHub({ root, redis: redis.url, rateLimit: { max: 100_000 } });
-    const follower = await startHub({ root, redis: redis.url, rateLimit: { max: 100_000 } });
+    const { root, leader, follower } = await twoHubsOnRedis({ 'styles/main.css': 'a { color: #000 }' }, { rateLimit: { max: 100_000 } });
     const onLeader = await connectClient(leader.url!);
     const onFollower = await connectClient(follower.url!);
 

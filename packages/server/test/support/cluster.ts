@@ -1,4 +1,6 @@
+import type { Hub, HubOptions } from '../../src/index.js';
 import { type CliRun, listeningUrl, runCli } from './cli.js';
+import { startHub } from './hub.js';
 import { type TestRedis, startRedis } from './redis.js';
 import { tempRoot } from './temp-root.js';
 
@@ -36,4 +38,16 @@ export async function startCluster(count: number, files: Record<string, string>)
 export async function startClusterHub(root: string, redisUrl: string): Promise<ClusterHub> {
   const run = runCli(['--root', root, '--port', '0', '--redis', redisUrl]);
   return { run, url: await listeningUrl(run) };
+}
+
+/**
+ * Two in-process hubs on one root, joined through a fresh `redis-server`: the first leads (`startHub` waits for
+ * each to listen), the second follows. `options` go to both.
+ */
+export async function twoHubsOnRedis(files: Record<string, string>, options: Omit<HubOptions, 'root' | 'redis'> = {}): Promise<{ root: string; leader: Hub; follower: Hub }> {
+  const redis = await startRedis();
+  const root = await tempRoot(files);
+  const leader = await startHub({ root, redis: redis.url, ...options });
+  const follower = await startHub({ root, redis: redis.url, ...options });
+  return { root, leader, follower };
 }
