@@ -1,4 +1,4 @@
-export { KINDS, KindName, BROWSER_KINDS, TRIGGERS, Trigger } from './kinds.js';
+export { KINDS, KindName, BROWSER_KINDS, SERVER_KINDS, TRIGGERS, Trigger } from './kinds.js';
 export { PROTOCOL_VERSION, SOCKET_PATH, CLIENT_SCRIPT_PATH, CLIENT_MODULE_PATH, CLIENT_UI_PATH, ASSETS_PATH, MOUNT_TOKEN } from './protocol.js';
 export { Connected } from './events/connected.js';
 export { RunEnvelope, RunPhases, Cause } from './events/run-envelope.js';

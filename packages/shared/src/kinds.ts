@@ -8,6 +8,9 @@ export type KindName = z.infer<typeof KindName>;
 /** Kinds whose artifacts run in the browser and are served under `/assets/<kind>/`. */
 export const BROWSER_KINDS = ['component', 'theme', 'style', 'asset'] as const satisfies readonly KindName[];
 
+/** Kinds whose versions run or live in the hub's process: only these can make a check of the hub itself fail. */
+export const SERVER_KINDS = ['wizard', 'plugin', 'config'] as const satisfies readonly KindName[];
+
 /** What started a reload. */
 export const TRIGGERS = ['file', 'manual', 'api', 'webhook', 'periodic', 'startup', 'runtime'] as const;
 export const Trigger = z.enum(TRIGGERS);

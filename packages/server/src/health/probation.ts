@@ -1,4 +1,4 @@
-import { type ApplyFailed, BROWSER_KINDS, errorMessage, type KindName, type ReloadError } from '@hothub/shared';
+import { type ApplyFailed, errorMessage, type KindName, type ReloadError, SERVER_KINDS } from '@hothub/shared';
 import type { HealthCheckResult } from '../pipeline/health-checks.js';
 import type { ReloadOutcome, RunEvent } from '../pipeline/reload-outcome.js';
 import { servingKey } from '../pipeline/serving.js';
@@ -159,9 +159,9 @@ export class Probation {
   }
 }
 
-/** Wizards, plugins and configs: the kinds a hub-wide check can blame. */
+/** Wizards, plugins and configs (`SERVER_KINDS`): the kinds a hub-wide check can blame. */
 function runsInHub(kind: KindName): boolean {
-  return kind !== 'page' && !(BROWSER_KINDS as readonly KindName[]).includes(kind);
+  return (SERVER_KINDS as readonly KindName[]).includes(kind);
 }
 
 /** `memory` and `probe` are reasons of their own (the seed's triggers); any other check is `health:<name>`. */
