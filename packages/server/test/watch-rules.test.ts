@@ -35,6 +35,15 @@ it('takes several globs per kind, skips ignore globs, and watches a node_modules
   expect(hub.folders().filter((f) => f.glob).map((f) => f.glob)).toEqual(['public/css/**/*.css', 'node_modules/@acme/ui/dist/*.css']);
 });
 
+it('watches a dot folder a rule names (VitePress keeps its theme in .vitepress/theme/), never a dot file', async () => {
+  const root = await tempRoot({ '.vitepress/theme/custom.css': 'a{}', '.vitepress/theme/.draft.css': 'd{}' });
+  const hub = await startHub({ root, watch: { style: '.vitepress/theme/**/*.css' } });
+  expect(hub.artifacts('style').map((a) => a.id)).toEqual(['custom.css']);
+  const page = await connectClient(hub.url!);
+  await write(root, '.vitepress/theme/custom.css', 'a { color: red }');
+  await eventually(() => expect(page.reloaded.at(-1)).toMatchObject({ id: 'custom.css', content: 'a { color: red }' }));
+});
+
 it('reads --watch KIND=GLOB[:/public/] (repeatable) and HOTHUB_WATCH, and refuses an unknown kind or a glob leaving the root', async () => {
   expect(parseCliArgs(['--watch', 'style=public/css/**/*.css:/css/', '--watch', 'style=vendor/*.css']).settings.watch).toEqual({
     style: [{ glob: 'public/css/**/*.css', publicPath: '/css/' }, 'vendor/*.css'],

@@ -23,15 +23,12 @@ const IGNORED_SEGMENTS = new Set(['.git', 'node_modules', '.hothub', '.DS_Store'
 const EDITOR_TEMP = /(^\.#|^#.*#$|\.sw[a-p]$|~$|^4913$|\.tmp$|___jb_(tmp|old)___$)/;
 
 /**
- * Editor temp files, dot files and ignored folders (unless `named`, as a watch rule can), never artifacts. Only the
+ * Editor temp files and ignored folders (unless `named`, as a watch rule can), never artifacts. Only the
  * segments below `base` (the hub's root, or a folder already let through) count: a project checked out
  * under `…/node_modules/…` or `~/.hothub/…` is not ignored as a whole.
  */
 export function isNoise(path: string, named: (path: string) => boolean = () => false, base?: string): boolean {
-  const name = basename(path);
-  // A dot file (`.env.js`, `.eslintrc.cjs` in a components folder) is never an artifact, so never served, as Vite
-  // denies `.env*`; a dot folder a rule names (`.vitepress/theme/**/*.css`) is watched.
-  if (EDITOR_TEMP.test(name) || name.startsWith('.')) return true;
+  if (EDITOR_TEMP.test(basename(path))) return true;
   const below = base === undefined ? path : relative(base, path);
   const segments = below.startsWith('..') ? path.split(sep) : below.split(sep);
   return segments.some((segment) => IGNORED_SEGMENTS.has(segment)) && !named(path);

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import type { KindName } from '@hothub/shared';
 import type { AnyKind } from '../pipeline/kind.js';
 import { ignoreMatcher, type RuleSpec, slashRelative, type WatchRule, watchRules } from './watch-rules.js';
@@ -116,12 +116,13 @@ export class KindFolders {
   }
 
   /**
-   * The artifact a file defines, if any: nothing when an ignore glob matches it, else the first watch
-   * rule that matches it, else the innermost kind folder holding it.
+   * The artifact a file defines, if any: nothing for a dot file (`.env.js`, `.eslintrc.cjs` in a components
+   * folder: never loaded, so never served, as Vite denies `.env*`; a dot folder a rule names is fine) or when an
+   * ignore glob matches it, else the first watch rule that matches it, else the innermost kind folder holding it.
    */
   locate(path: string): LocatedFile | undefined {
     const fromRoot = slashRelative(this.root, path);
-    if (this.#ignored(fromRoot)) return undefined;
+    if (basename(path).startsWith('.') || this.#ignored(fromRoot)) return undefined;
     for (const { kind, base, matches } of this.rules) {
       if (!isInside(base, path) || !matches(fromRoot)) continue;
       const relPath = slashRelative(base, path);
